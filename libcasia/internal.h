@@ -294,6 +294,36 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
                           const char *source_name, casia_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Exact sums (xsum.c)                                                 */
+
+/*
+ * An exact, order-independent sum of doubles: terms are rounded once to a
+ * fixed point of 2^-52 and added in 128-bit integers, so any order and any
+ * split into merged parts give the same result, bit for bit. Use it for
+ * every sum of money. Terms must be finite with |x| < 2^62, totals below
+ * 2^73.
+ */
+typedef struct casia__sum {
+    int64_t hi;    /* 128-bit two's complement, units of 2^-52 */
+    uint64_t lo;
+} casia__sum;
+
+void casia__sum_init(casia__sum *s);
+/* CASIA_OK, or CASIA_ERANGE (term non-finite or >= 2^62, total >= 2^73). */
+int casia__sum_add(casia__sum *s, double x);
+void casia__sum_merge(casia__sum *s, const casia__sum *t);
+int casia__sum_is_zero(const casia__sum *s);
+/* The total, correctly rounded to a double. */
+double casia__sum_value(const casia__sum *s);
+
+/*
+ * Sum of v[0..n) that depends only on the multiset of values: v is sorted
+ * in place, then added with compensation. For sums of shares and squared
+ * shares (HHI), where fixed point would lose precision.
+ */
+double casia__sum_canonical(double *v, size_t n);
+
+/* ------------------------------------------------------------------ */
 /* Files (fileio.c)                                                    */
 
 /* Reads a whole file. *out is NUL-terminated; free with free(). */

@@ -1,0 +1,162 @@
+/*
+ * xsum.c - exact, order-independent sums of doubles.
+ *
+ * Every sum of money in libcasia (totals over partners, over months, over
+ * flows) goes through a casia__sum: each term is rounded once to a fixed
+ * point of 2^-52 and added exactly in 128-bit integer arithmetic. Integer
+ * addition is associative, so the result does not depend on the order of
+ * the terms nor on how they were split into parts and merged: the streaming
+ * importer, a file cut in two and the store's indices all give the same
+ * double, bit for bit. A term of magnitude 1 or more (every money figure)
+ * is held exactly, so the result is the exact sum correctly rounded once;
+ * smaller terms are rounded to 2^-52 (an error below 1.2e-16 each).
+ *
+ * Terms must be finite with |x| < 2^62 (4.6e18) and the running total must
+ * stay below 2^73 (9.4e21): casia__sum_add() reports CASIA_ERANGE
+ * otherwise. No trade figure comes near either bound.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define FRAC_BITS 52
+#define TWO64 18446744073709551616.0   /* 2^64 */
+
+void casia__sum_init(casia__sum *s)
+{
+    s->hi = 0;
+    s->lo = 0;
+}
+
+/* Adds the 128-bit two's complement value (hi, lo) to s. */
+static void add128(casia__sum *s, int64_t hi, uint64_t lo)
+{
+    uint64_t l = s->lo + lo;
+    uint64_t carry = l < lo;
+    s->lo = l;
+    s->hi = (int64_t)((uint64_t)s->hi + (uint64_t)hi + carry);
+}
+
+int casia__sum_add(casia__sum *s, double x)
+{
+    double y, mag;
+    uint64_t lo;
+    int64_t hi;
+    int neg;
+    if (!isfinite(x) || fabs(x) >= 4611686018427387904.0 /* 2^62 */)
+        return CASIA_ERANGE;
+    /* |total| < 2^125 units (2^73) leaves room for any term: no overflow */
+    if (s->hi >= ((int64_t)1 << 61) || s->hi < -((int64_t)1 << 61))
+        return CASIA_ERANGE;
+    y = nearbyint(ldexp(x, FRAC_BITS));   /* exact scaling, one rounding */
+    neg = y < 0;
+    mag = neg ? -y : y;                   /* an integer below 2^114 */
+    hi = (int64_t)floor(mag / TWO64);     /* exact: power-of-two division */
+    lo = (uint64_t)(mag - (double)hi * TWO64);
+    if (neg) {
+        /* two's complement of (hi, lo) */
+        lo = ~lo + 1;
+        hi = ~hi + (lo == 0);
+    }
+    add128(s, hi, lo);
+    return CASIA_OK;
+}
+
+void casia__sum_merge(casia__sum *s, const casia__sum *t)
+{
+    add128(s, t->hi, t->lo);
+}
+
+int casia__sum_is_zero(const casia__sum *s)
+{
+    return s->hi == 0 && s->lo == 0;
+}
+
+double casia__sum_value(const casia__sum *s)
+{
+    uint64_t hi, lo, mant, rest_hi, rest_lo;
+    int neg = s->hi < 0, top, shift;
+    double r;
+
+    hi = (uint64_t)s->hi;
+    lo = s->lo;
+    if (neg) {
+        lo = ~lo + 1;
+        hi = ~hi + (lo == 0);
+    }
+    if (hi == 0 && lo == 0)
+        return 0.0;
+    /* the position of the highest set bit of the 128-bit magnitude */
+    if (hi) {
+        top = 127;
+        while (!(hi >> (top - 64)))
+            top--;
+    } else {
+        top = 63;
+        while (!(lo >> top))
+            top--;
+    }
+    if (top < 53) {
+        r = (double)lo;   /* below 2^53: exact */
+    } else {
+        /* keep 53 bits, round half to even on the rest */
+        shift = top - 52;
+        if (shift >= 64) {
+            mant = hi >> (shift - 64);
+            rest_hi = hi & ((shift - 64 == 0) ? 0 : ((1ULL << (shift - 64)) - 1));
+            rest_lo = lo;
+        } else {
+            mant = (lo >> shift) | (shift ? hi << (64 - shift) : 0);
+            rest_hi = 0;
+            rest_lo = lo & ((1ULL << shift) - 1);
+        }
+        {
+            /* compare the discarded bits with half a unit */
+            int above, exact_half;
+            if (shift > 64) {
+                uint64_t half = 1ULL << (shift - 65);
+                above = rest_hi > half || (rest_hi == half && rest_lo != 0);
+                exact_half = rest_hi == half && rest_lo == 0;
+            } else if (shift == 64) {
+                uint64_t half = 1ULL << 63;
+                above = rest_lo > half;
+                exact_half = rest_lo == half;
+            } else {
+                uint64_t half = 1ULL << (shift - 1);
+                above = rest_lo > half;
+                exact_half = rest_lo == half;
+            }
+            if (above || (exact_half && (mant & 1)))
+                mant++;   /* may carry to 2^53: still exact in a double */
+        }
+        r = ldexp((double)mant, shift);
+    }
+    r = ldexp(r, -FRAC_BITS);
+    return neg ? -r : r;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+double casia__sum_canonical(double *v, size_t n)
+{
+    /* Sorted, then added with Neumaier's compensation: the same multiset
+     * gives the same double whatever order it came in. */
+    double s = 0.0, c = 0.0;
+    size_t i;
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_double);
+    for (i = 0; i < n; i++) {
+        double t = s + v[i];
+        if (fabs(s) >= fabs(v[i]))
+            c += (s - t) + v[i];
+        else
+            c += (v[i] - t) + s;
+        s = t;
+    }
+    return s + c;
+}
