@@ -179,6 +179,52 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Merges the sorted runs a[0..na) and b[0..nb) into d, without a branch
+ * on the data (a mispredicted branch per element would cost more than the
+ * element). */
+static void merge_runs(double *d, const double *a, size_t na, const double *b,
+                       size_t nb)
+{
+    const double *ae = a + na, *be = b + nb;
+    while (a < ae && b < be) {
+        const double x = *a, y = *b;
+        const int take_b = y < x;
+        *d++ = take_b ? y : x;
+        a += !take_b;
+        b += take_b;
+    }
+    while (a < ae)
+        *d++ = *a++;
+    while (b < be)
+        *d++ = *b++;
+}
+
+/* Sorts v ascending in place: for the few hundred terms of a sum over
+ * partners, a bottom-up merge sort through a buffer on the stack; qsort
+ * beyond. Sorted order does not depend on the algorithm, so neither does
+ * the sum below. */
+static void sort_doubles(double *v, size_t n)
+{
+    double buf[1024], *src = v, *dst = buf, *t;
+    size_t width, i;
+    if (n > sizeof buf / sizeof buf[0]) {
+        qsort(v, n, sizeof *v, cmp_double);
+        return;
+    }
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t na = n - i < width ? n - i : width;
+            size_t nb = n - i - na < width ? n - i - na : width;
+            merge_runs(dst + i, src + i, na, src + i + na, nb);
+        }
+        t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+}
+
 double casia__sum_canonical(double *v, size_t n)
 {
     /* Sorted, then added with Neumaier's compensation: the same multiset
@@ -186,7 +232,7 @@ double casia__sum_canonical(double *v, size_t n)
     double s = 0.0, c = 0.0;
     size_t i;
     if (n > 1)
-        qsort(v, n, sizeof *v, cmp_double);
+        sort_doubles(v, n);
     for (i = 0; i < n; i++) {
         double t = s + v[i];
         if (fabs(s) >= fabs(v[i]))
