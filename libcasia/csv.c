@@ -220,6 +220,16 @@ static void init(casia__csv *c, const char *name)
 #endif
 }
 
+/* A read buffer aligned to 64 bytes: the blocks the scanner loads then
+ * each sit in one cache line (a misaligned 64-byte load touches two). */
+static char *alloc_buffer(size_t size)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, 64, size) != 0)
+        return NULL;
+    return p;
+}
+
 int casia__csv_open_file(casia__csv *c, const char *path, casia_error *err)
 {
     init(c, path);
@@ -230,7 +240,7 @@ int casia__csv_open_file(casia__csv *c, const char *path, casia_error *err)
         return casia__error_set(err, CASIA_EIO, path, "cannot open: %s",
                                 strerror(errno));
     c->cap = CASIA__CSV_BUFFER;
-    c->buf = malloc(c->cap + PAD);
+    c->buf = alloc_buffer(c->cap + PAD);
     if (!c->buf) {
         close(c->fd);
         c->fd = -1;
@@ -306,9 +316,11 @@ static int refill(casia__csv *c, size_t keep)
             return casia__error_set(&c->ioerr, CASIA_ERANGE, c->name,
                                     "a record longer than %u MiB",
                                     (unsigned)(CASIA__CSV_MAX_RECORD >> 20));
-        nb = realloc(c->buf, ncap + PAD);
+        nb = alloc_buffer(ncap + PAD);
         if (!nb)
             return casia__error_set(&c->ioerr, CASIA_ENOMEM, c->name, NULL);
+        memcpy(nb, c->buf, c->len);
+        free(c->buf);
         c->buf = nb;
         c->cap = ncap;
     }
@@ -1061,6 +1073,76 @@ int casia__format_double(char *buf, size_t size, double v, int digits)
     if (point && point[0] && point[0] != '.' && (p = strchr(buf, point[0])))
         *p = '.';
     return n;
+}
+
+/* The value of n (1..8) ASCII digits at p, read with one 8-byte load (the
+ * caller guarantees 8 readable bytes), or -1 when one is not a digit. The
+ * bytes are combined two, four, then eight at a time (Lemire's method);
+ * the bytes before the first digit are made '0'. */
+HOT_INLINE int64_t digits_swar(const char *p, size_t n)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    /* little-endian: the first character is the lowest byte */
+    if (n < 8)   /* (a shift by 64 would be undefined) */
+        x = (x << (8 * (8 - n))) | (0x3030303030303030ULL >> (8 * n));
+    if (((x + 0x4646464646464646ULL) | (x - 0x3030303030303030ULL)) &
+        0x8080808080808080ULL)
+        return -1;
+    x = (x & 0x0F0F0F0F0F0F0F0FULL) * 2561 >> 8;
+    x = (x & 0x00FF00FF00FF00FFULL) * 6553601 >> 16;
+    return (int64_t)((x & 0x0000FFFF0000FFFFULL) * 42949672960001ULL >> 32);
+}
+
+int casia__parse_number_in(const char *s, size_t len, const char *limit,
+                           double *out)
+{
+    size_t ni, nf = 0, k;
+    int64_t a, b = 0;
+    uint64_t q;
+    if (len == 0 || len > 25 || s + len + 8 > limit)
+        return casia__parse_number(s, len, out);
+    {
+        /* the decimal point: one 8-byte load for short numbers */
+        const char *dot = len <= 8 ? NULL : memchr(s, '.', len);
+        if (len <= 8) {
+            uint64_t x, m;
+            memcpy(&x, s, 8);
+            x ^= 0x2E2E2E2E2E2E2E2EULL;   /* '.' bytes become zero */
+            m = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+            k = m ? (size_t)(ctz64(m) >> 3) : len;
+            if (k > len)
+                k = len;
+        } else {
+            k = dot ? (size_t)(dot - s) : len;
+        }
+    }
+    ni = k;
+    if (k < len)
+        nf = len - k - 1;
+    if (ni + nf == 0 || ni > 16 || nf > 8 || ni + nf > 15)
+        return casia__parse_number(s, len, out);
+    if (ni > 8) {
+        if ((a = digits_swar(s, ni - 8)) < 0 || (b = digits_swar(s + ni - 8, 8)) < 0)
+            return casia__parse_number(s, len, out);
+        q = (uint64_t)a * 100000000u + (uint64_t)b;
+    } else if (ni > 0) {
+        if ((a = digits_swar(s, ni)) < 0)
+            return casia__parse_number(s, len, out);
+        q = (uint64_t)a;
+    } else {
+        q = 0;
+    }
+    if (nf > 0) {
+        if ((b = digits_swar(s + ni + 1, nf)) < 0)
+            return casia__parse_number(s, len, out);
+        q = q * (uint64_t)pow10_exact[nf] + (uint64_t)b;
+        /* at most 15 digits: exact in a double, one rounded division */
+        *out = (double)q / pow10_exact[nf];
+    } else {
+        *out = (double)q;
+    }
+    return 0;
 }
 
 int casia__parse_year(const char *s, size_t len)

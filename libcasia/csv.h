@@ -185,6 +185,21 @@ int casia__parse_number(const char *s, size_t len, double *out);
  */
 int casia__format_double(char *buf, size_t size, double v, int digits);
 
+/*
+ * The same for plain [digits][.digits] of at most 15 digits when 8 bytes
+ * after the text are readable (up to limit): parsed 8 digits per step.
+ * Anything else goes to casia__parse_number. Same results.
+ */
+int casia__parse_number_in(const char *s, size_t len, const char *limit,
+                           double *out);
+
+/* The end of the memory casia__parse_number_in may read for a field of the
+ * current record: the padding after a file buffer, the end of a buffer. */
+static inline const char *casia__csv_limit(const casia__csv *c)
+{
+    return c->fd >= 0 ? c->buf + c->cap + 64 : c->mem + c->mem_size;
+}
+
 /* Parses a year "YYYY" (spaces allowed around) in 1900..2100; -1 if not. */
 int casia__parse_year(const char *s, size_t len);
 

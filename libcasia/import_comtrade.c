@@ -231,6 +231,28 @@ static int map_columns(casia__comtrade *ct, const casia__csv *c, int *plus,
     return miss;
 }
 
+void casia__comtrade_copy_layout(casia__comtrade *dst, const casia__comtrade *src)
+{
+    dst->layout = src->layout;
+    dst->nheader = src->nheader;
+    dst->year = src->year;
+    dst->period = src->period;
+    dst->month = src->month;
+    dst->freq = src->freq;
+    dst->rep_iso = src->rep_iso;
+    dst->rep_code = src->rep_code;
+    dst->par_iso = src->par_iso;
+    dst->par_code = src->par_code;
+    dst->flow = src->flow;
+    dst->flow_desc = src->flow_desc;
+    dst->cmd = src->cmd;
+    dst->value = src->value;
+    dst->partner2 = src->partner2;
+    dst->mot = src->mot;
+    dst->customs = src->customs;
+    dst->last = src->last;
+}
+
 int casia__comtrade_is_header(const casia__csv *c)
 {
     casia__comtrade tmp;
@@ -554,6 +576,8 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
                                     "\"%.*s\" is not a year from 1900 to 2100",
                                     (int)(len > 20 ? 20 : len), p);
     }
+    if (ct->year_only && year >= 0)
+        goto countries;
     if (ct->freq >= 0) {
         p = field(c, ct->freq, &len);
         if (len == 1 && (p[0] == 'M' || p[0] == 'm'))
@@ -614,6 +638,7 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
                                 "monthly data (month %d of %d): set sum_months "
                                 "to add the months into years", month, year);
 
+countries:
     /* countries (into locals: a store through row could alias c) */
     if ((reporter = read_country(ct, c, ct->rep_iso, ct->rep_code, "reporter",
                                  err)) < 0)
@@ -627,7 +652,7 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
     if (len == 0)
         return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
                                 "no value");
-    if (casia__parse_number(p, len, &value) != 0)
+    if (casia__parse_number_in(p, len, casia__csv_limit(c), &value) != 0)
         return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
                                 "value \"%.*s\" is not a number",
                                 (int)(len > 40 ? 40 : len), p);

@@ -51,6 +51,9 @@ typedef struct casia__comtrade {
     casia_commodity commodity;
     unsigned char chapter_ok[100];
     int sum_months;            /* monthly rows allowed */
+    int year_only;             /* the month is not wanted (the stream adds
+                                  up every row of a year): the year column
+                                  is enough when there is one */
     casia__codemap codes;
 } casia__comtrade;
 
@@ -78,6 +81,9 @@ void casia__comtrade_free(casia__comtrade *ct);
  */
 int casia__comtrade_header(casia__comtrade *ct, const casia__csv *c,
                            casia_error *err);
+
+/* Copies the columns of a header read by another (the options stay). */
+void casia__comtrade_copy_layout(casia__comtrade *dst, const casia__comtrade *src);
 
 /* Whether the record c holds is a Comtrade header. */
 int casia__comtrade_is_header(const casia__csv *c);

@@ -93,6 +93,7 @@ CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *o
         o.flows = CASIA_FLOW_IMPORT | CASIA_FLOW_EXPORT;
         o.sum_months = 1;
         rc = casia__comtrade_init(&s->ct, &o, NULL);
+        s->ct.year_only = 1;
     }
     s->group_of = calloc(casia__country_total * NYEARS, sizeof *s->group_of);
     if (rc != CASIA_OK || !s->group_of) {
@@ -236,7 +237,7 @@ static int summarise(group *g)
 {
     casia__sum total, imp, exp, best;
     double val[MAX_COUNTRIES];
-    unsigned k, n = 0;
+    unsigned k, n = 0, top_k = 0;
     uint16_t *sorted;
     g->dirty = 0;
     casia__sum_init(&total);
@@ -245,21 +246,34 @@ static int summarise(group *g)
     casia__sum_init(&best);
     g->top = -1;
     for (k = 0; k < g->n; k++) {
-        /* each partner-flow sum rounded once, as the store holds it */
+        /* each partner-flow sum rounded once, as the store holds it; the
+         * partner's value m + x is that exact sum correctly rounded, which
+         * is what the double addition gives */
         double m = casia__sum_value(&g->e[k].s[0]);
         double x = casia__sum_value(&g->e[k].s[1]);
-        casia__sum p;
-        casia__sum_init(&p);
-        casia__sum_add(&p, m);
-        casia__sum_add(&p, x);
+        double v = m + x;
         casia__sum_add(&imp, m);
         casia__sum_add(&exp, x);
-        casia__sum_merge(&total, &p);
-        val[k] = casia__sum_value(&p);
-        if (g->top < 0 || sum_greater(&p, &best) ||
-            (!sum_greater(&best, &p) && g->partner[k] < g->top)) {
-            best = p;
+        casia__sum_add(&total, m);
+        casia__sum_add(&total, x);
+        val[k] = v;
+        if (g->top < 0 || v > val[top_k]) {
             g->top = g->partner[k];
+            top_k = k;
+        } else if (v == val[top_k]) {
+            /* equal once rounded: compare the exact sums, then the codes */
+            casia__sum p;
+            casia__sum_init(&p);
+            casia__sum_add(&p, m);
+            casia__sum_add(&p, x);
+            casia__sum_init(&best);
+            casia__sum_add(&best, casia__sum_value(&g->e[top_k].s[0]));
+            casia__sum_add(&best, casia__sum_value(&g->e[top_k].s[1]));
+            if (sum_greater(&p, &best) ||
+                (!sum_greater(&best, &p) && g->partner[k] < g->top)) {
+                g->top = g->partner[k];
+                top_k = k;
+            }
         }
     }
     g->turnover = casia__sum_value(&total);
@@ -511,12 +525,7 @@ CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
     }
     (void)last;
     if (!into->have_layout && from->have_layout) {
-        casia__codemap keep = into->ct.codes;
-        unsigned char ok[100];
-        memcpy(ok, into->ct.chapter_ok, sizeof ok);
-        into->ct = from->ct;
-        into->ct.codes = keep;
-        memcpy(into->ct.chapter_ok, ok, sizeof ok);
+        casia__comtrade_copy_layout(&into->ct, &from->ct);
         into->have_layout = 1;
     }
     if (refresh(into) != CASIA_OK)

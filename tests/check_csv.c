@@ -454,6 +454,53 @@ START_TEST(test_numbers_random)
 }
 END_TEST
 
+START_TEST(test_numbers_swar)
+{
+    /* the 8-digits-at-a-time parser gives what the plain one gives, on
+     * numbers and on what is not a number, at any offset in a padded
+     * buffer and with text after the field */
+    static const char *const odd[] = {"", ".", "1.", ".5", "12a4", "1,5", "-3",
+                                      "+2", " 7", "0x1F", "1e5", "9.9.9",
+                                      "12345678.12345678", "1234567890123456",
+                                      "123456789012345.5", "00000000000000001"};
+    char buf[96];
+    int i;
+    size_t k;
+    rng_state = 5;
+    for (i = 0; i < 300000; i++) {
+        char s[40];
+        size_t n = 0, off = rnd(16);
+        unsigned digits = 1 + rnd(16), point = rnd(digits + 2), d;
+        double a = -1, b = -1;
+        int ra, rb;
+        for (d = 0; d < digits; d++) {
+            if (d == point)
+                s[n++] = '.';
+            s[n++] = (char)('0' + rnd(10));
+        }
+        if (rnd(50) == 0)
+            s[rnd((unsigned)n)] = (char)"x.,- "[rnd(5)];
+        s[n] = '\0';
+        memset(buf, '.', sizeof buf);
+        memcpy(buf + off, s, n);
+        ra = casia__parse_number(buf + off, n, &a);
+        rb = casia__parse_number_in(buf + off, n, buf + sizeof buf, &b);
+        ck_assert_msg(ra == rb && (ra != 0 || a == b), "%s: %d %.17g vs %d %.17g",
+                      s, ra, a, rb, b);
+    }
+    for (k = 0; k < sizeof odd / sizeof odd[0]; k++) {
+        double a = -1, b = -1;
+        size_t n = strlen(odd[k]);
+        int ra, rb;
+        memset(buf, '9', sizeof buf);
+        memcpy(buf, odd[k], n);
+        ra = casia__parse_number(buf, n, &a);
+        rb = casia__parse_number_in(buf, n, buf + sizeof buf, &b);
+        ck_assert_msg(ra == rb && (ra != 0 || a == b), "\"%s\"", odd[k]);
+    }
+}
+END_TEST
+
 START_TEST(test_years)
 {
     ck_assert_int_eq(casia__parse_year("2022", 4), 2022);
@@ -482,6 +529,7 @@ static Suite *suite(void)
     tc = tcase_create("numbers");
     tcase_add_test(tc, test_numbers);
     tcase_add_test(tc, test_numbers_random);
+    tcase_add_test(tc, test_numbers_swar);
     tcase_add_test(tc, test_years);
     suite_add_tcase(s, tc);
     return s;
