@@ -48,12 +48,17 @@ typedef struct ind_entry {
 
 struct casia__bulk {
     int summing;
+    int ordered;        /* summing a file ordered by year: keys of the years
+                           the file has left are final, moved out of the
+                           table into keys/vals */
+    int max_year;       /* the latest year seen */
+    int closed_year;    /* the years up to it are final */
     ind_entry *inds;
     unsigned n_inds, cap_inds;
-    /* without summing */
+    /* without summing (and the final keys of an ordered sum) */
     uint64_t *keys;
     double *vals;
-    uint32_t *lines;
+    uint32_t *lines;   /* NULL in an ordered sum */
     size_t n, cap;
     /* with summing */
     slot *slots;
@@ -66,6 +71,14 @@ casia__bulk *casia__bulk_new(int summing)
     if (b)
         b->summing = summing;
     return b;
+}
+
+void casia__bulk_ordered(casia__bulk *b)
+{
+    if (b->summing && b->used == 0 && b->n == 0) {
+        b->ordered = 1;
+        b->max_year = b->closed_year = 0;
+    }
 }
 
 void casia__bulk_free(casia__bulk *b)
@@ -164,7 +177,7 @@ static int grow_table(casia__bulk *b)
     return CASIA_OK;
 }
 
-static int grow_arrays(casia__bulk *b)
+static int grow_arrays(casia__bulk *b, int with_lines)
 {
     size_t ncap = b->cap ? b->cap + b->cap / 2 : 4096;
     uint64_t *k = realloc(b->keys, ncap * sizeof *k);
@@ -176,10 +189,32 @@ static int grow_arrays(casia__bulk *b)
     if (!(v = realloc(b->vals, ncap * sizeof *v)))
         return CASIA_ENOMEM;
     b->vals = v;
-    if (!(l = realloc(b->lines, ncap * sizeof *l)))
-        return CASIA_ENOMEM;
-    b->lines = l;
+    if (with_lines) {
+        if (!(l = realloc(b->lines, ncap * sizeof *l)))
+            return CASIA_ENOMEM;
+        b->lines = l;
+    }
     b->cap = ncap;
+    return CASIA_OK;
+}
+
+/* Moves every key of the table to keys/vals (their sums are final) and
+ * empties the table, keeping its size for the next year. */
+static int flush_table(casia__bulk *b)
+{
+    size_t i;
+    for (i = 0; i < b->nslots; i++) {
+        double v;
+        if (!b->slots[i].key)
+            continue;
+        if (b->n == b->cap && grow_arrays(b, 0) != CASIA_OK)
+            return CASIA_ENOMEM;
+        v = casia__sum_value(&b->slots[i].sum);
+        b->keys[b->n] = b->slots[i].key & K_KEY_MASK;
+        b->vals[b->n++] = v == 0 ? 0.0 : v;
+        b->slots[i].key = 0;
+    }
+    b->used = 0;
     return CASIA_OK;
 }
 
@@ -195,7 +230,7 @@ int casia__bulk_add(casia__bulk *b, unsigned ind, int reporter, int partner,
     }
     key = make_key(ind, reporter, partner, year);
     if (!b->summing) {
-        if (b->n == b->cap && grow_arrays(b) != CASIA_OK)
+        if (b->n == b->cap && grow_arrays(b, 1) != CASIA_OK)
             return CASIA_ENOMEM;
         b->keys[b->n] = key;
         b->vals[b->n] = value;
@@ -205,6 +240,20 @@ int casia__bulk_add(casia__bulk *b, unsigned ind, int reporter, int partner,
     } else {
         size_t h;
         slot *s;
+        if (b->ordered && year != b->max_year) {
+            if (year <= b->closed_year)
+                return CASIA__BULK_UNORDERED;
+            if (year < b->max_year) {
+                /* back to an open year: the file is not ordered by year
+                 * after all */
+                return CASIA__BULK_UNORDERED;
+            }
+            /* a later year: the earlier ones are complete */
+            if (b->max_year && flush_table(b) != CASIA_OK)
+                return CASIA_ENOMEM;
+            b->closed_year = b->max_year;
+            b->max_year = year;
+        }
         if ((b->used + 1) * 4 > b->nslots * 3 && grow_table(b) != CASIA_OK)
             return CASIA_ENOMEM;
         h = hash(key, b->nslots);
@@ -250,7 +299,7 @@ int casia__bulk_add(casia__bulk *b, unsigned ind, int reporter, int partner,
 
 size_t casia__bulk_count(const casia__bulk *b)
 {
-    return b->summing ? b->used : b->n;
+    return b->summing ? b->used + b->n : b->n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -403,13 +452,15 @@ int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_i
     if (!ind_used || !ind_map)
         goto nomem;
     if (b->summing) {
-        for (i = 0; i < b->nslots; i++)
-            if (b->slots[i].key)
-                ind_used[(b->slots[i].key & K_KEY_MASK) >> K_IND_SHIFT] = 1;
-    } else {
-        for (i = 0; i < b->n; i++)
-            ind_used[b->keys[i] >> K_IND_SHIFT] = 1;
+        /* the keys still in the table are final too */
+        if (flush_table(b) != CASIA_OK)
+            goto nomem;
+        free(b->slots);
+        b->slots = NULL;
+        b->nslots = 0;
     }
+    for (i = 0; i < b->n; i++)
+        ind_used[b->keys[i] >> K_IND_SHIFT] = 1;
 
     /* 2. the dataset's strings, indicators and source, by the builder */
     if (!(bld = casia__builder_new()))
@@ -437,32 +488,27 @@ int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_i
 
     /* 3. the columns, in the store's key */
     if (b->summing) {
-        n = b->used;
-        keys = malloc((n + 1) * sizeof *keys);
-        vals = malloc((n + 1) * sizeof *vals);
-        if (!keys || !vals)
-            goto nomem;
-        for (i = 0, m = 0; i < b->nslots; i++) {
-            uint64_t key = b->slots[i].key & K_KEY_MASK;
-            double v;
-            if (!b->slots[i].key)
-                continue;
-            v = casia__sum_value(&b->slots[i].sum);
-            keys[m] = CASIA__KEY(ind_map[key >> K_IND_SHIFT],
+        /* every key once: sorted, nothing to compare */
+        cols c;
+        n = b->n;
+        keys = b->keys;
+        vals = b->vals;
+        b->keys = NULL;
+        b->vals = NULL;
+        for (i = 0; i < n; i++) {
+            uint64_t key = keys[i];
+            keys[i] = CASIA__KEY(ind_map[key >> K_IND_SHIFT],
                                  (key >> K_REP_SHIFT) & 1023,
                                  (key >> K_PAR_SHIFT) & 1023,
                                  (key & 255) + CASIA__YEAR_MIN);
-            vals[m++] = v == 0 ? 0.0 : v;
         }
-        free(b->slots);
-        b->slots = NULL;
-        {
-            cols c;
-            c.k = keys;
-            c.v = vals;
-            c.l = NULL;
-            sort_cols(&c, n);
-        }
+        c.k = keys;
+        c.v = vals;
+        c.l = NULL;
+        sort_cols(&c, n);
+        keys = shrink(keys, n, sizeof *keys);
+        vals = shrink(vals, n, sizeof *vals);
+        (void)m;
     } else {
         cols c;
         keys = b->keys;

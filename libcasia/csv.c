@@ -261,6 +261,34 @@ void casia__csv_open_buffer(casia__csv *c, const char *data, size_t size,
     c->eof = c->len == c->mem_size;
 }
 
+int casia__csv_rewind(casia__csv *c, casia_error *err)
+{
+    casia__csv keep = *c;
+    if (c->fd >= 0 && lseek(c->fd, 0, SEEK_SET) != 0)
+        return casia__error_set(err, CASIA_EIO, c->name, "cannot read it again: %s",
+                                strerror(errno));
+    init(c, keep.name);
+    c->isa = keep.isa;
+    c->fd = keep.fd;
+    c->buf = keep.buf;
+    c->cap = keep.cap;
+    c->idx = keep.idx;
+    c->capidx = keep.capidx;
+    c->recend = keep.recend;
+    c->reclines = keep.reclines;
+    c->caprec = keep.caprec;
+    if (c->fd >= 0) {
+        c->data = c->buf;
+    } else {
+        c->mem = keep.mem;
+        c->mem_size = keep.mem_size;
+        c->data = c->mem;
+        c->len = c->mem_size < WINDOW ? c->mem_size : WINDOW;
+        c->eof = c->len == c->mem_size;
+    }
+    return CASIA_OK;
+}
+
 void casia__csv_close(casia__csv *c)
 {
     if (c->fd >= 0)

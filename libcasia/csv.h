@@ -90,6 +90,8 @@ int casia__csv_open_file(casia__csv *c, const char *path, casia_error *err);
 void casia__csv_open_buffer(casia__csv *c, const char *data, size_t size,
                             const char *name);
 void casia__csv_close(casia__csv *c);
+/* Starts reading again from the first byte. EIO when a file cannot seek. */
+int casia__csv_rewind(casia__csv *c, casia_error *err);
 
 /*
  * Reads the next record: 1 when there is one, 0 at the end of the input,

@@ -53,8 +53,14 @@ int casia__codemap_init(casia__codemap *m)
 {
     size_t i;
     m->table = malloc(CODE_SLOTS * sizeof *m->table);
-    if (!m->table)
+    m->cache = calloc(CASIA__CODE_CACHE, sizeof *m->cache);
+    if (!m->table || !m->cache) {
+        free(m->table);
+        free(m->cache);
+        m->table = NULL;
+        m->cache = NULL;
         return CASIA_ENOMEM;
+    }
     for (i = 0; i < CODE_SLOTS; i++)
         m->table[i] = -1;
     for (i = 0; i < casia__country_code_total; i++) {
@@ -82,7 +88,9 @@ int casia__codemap_init(casia__codemap *m)
 void casia__codemap_free(casia__codemap *m)
 {
     free(m->table);
+    free(m->cache);
     m->table = NULL;
+    m->cache = NULL;
 }
 
 int casia__codemap_find(const casia__codemap *m, const char *text, size_t len,
@@ -494,13 +502,25 @@ static inline ALWAYS_INLINE int read_country(const casia__comtrade *ct,
         size_t len;
         const char *p = field(c, iso, &len);
         if (len == 3) {
-            /* the usual case: an alpha-3 code, one load from the table */
-            int a = code_chars[(unsigned char)p[0]], b = code_chars[(unsigned char)p[1]],
-                d = code_chars[(unsigned char)p[2]];
-            if (a && b && d) {
-                int idx = ct->codes.table[a + CODE_RADIX * (b + CODE_RADIX * d)];
-                if (idx >= 0)
-                    return idx;
+            /* the usual case: an alpha-3 code met before, from the cache;
+             * else from the table, and into the cache */
+            const uint32_t key = (uint32_t)(unsigned char)p[0] |
+                                 (uint32_t)(unsigned char)p[1] << 8 |
+                                 (uint32_t)(unsigned char)p[2] << 16 | 1u << 24;
+            uint64_t *slot = &ct->codes.cache[(key * 0x9E3779B1u) >> 22];
+            if ((uint32_t)*slot == key)
+                return (int)(*slot >> 32);
+            {
+                int a = code_chars[(unsigned char)p[0]],
+                    b = code_chars[(unsigned char)p[1]],
+                    d = code_chars[(unsigned char)p[2]];
+                if (a && b && d) {
+                    int idx = ct->codes.table[a + CODE_RADIX * (b + CODE_RADIX * d)];
+                    if (idx >= 0) {
+                        *slot = key | (uint64_t)idx << 32;
+                        return idx;
+                    }
+                }
             }
         }
     }
@@ -685,7 +705,7 @@ int casia__import_comtrade(casia_dataset **out, casia__csv *c,
     unsigned ind_total[4];
     unsigned *ind_chap = NULL;   /* [flow * 100 + chapter] + 1, 0 = not yet */
     casia_error rowerr;
-    int rc, summing;
+    int rc, summing, ordered;
     char id[128], desc[512], msg[256];
     unsigned long long months = 0;
 
@@ -694,12 +714,21 @@ int casia__import_comtrade(casia_dataset **out, casia__csv *c,
         return rc;
     }
     summing = ct.sum_months || ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS;
+    /* Comtrade's files are ordered by period: a sum can then keep only the
+     * open year's keys in its table; if the file turns out not to be
+     * ordered by year, it is read again the ordinary way */
+    ordered = summing;
+again:
     b = casia__bulk_new(summing);
-    if (!b || (ct.commodity == CASIA_COMMODITY_CHAPTERS &&
+    if (!b || (ct.commodity == CASIA_COMMODITY_CHAPTERS && !ind_chap &&
                !(ind_chap = calloc(400, sizeof *ind_chap)))) {
         rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
         goto fail;
     }
+    if (ordered)
+        casia__bulk_ordered(b);
+    if (ind_chap)
+        memset(ind_chap, 0, 400 * sizeof *ind_chap);
     memset(ind_total, 0, sizeof ind_total);
 
     /* the header */
@@ -782,6 +811,18 @@ int casia__import_comtrade(casia_dataset **out, casia__csv *c,
         if (rc == CASIA_ENOMEM) {
             casia__error_set(ctx->err, rc, ctx->name, NULL);
             goto fail;
+        }
+        if (rc == CASIA__BULK_UNORDERED) {
+            /* not ordered by year after all: again, keeping every key */
+            casia__bulk_free(b);
+            b = NULL;
+            rep->rows = rep->kept = rep->filtered = rep->skipped = 0;
+            rep->n_errors = 0;
+            months = 0;
+            ordered = 0;
+            if ((rc = casia__csv_rewind(c, ctx->err)) != CASIA_OK)
+                goto fail;
+            goto again;
         }
         if (rc != CASIA_OK) {
             casia__csv_error(c, (size_t)ct.value, &rowerr, rc, "%s", msg);

@@ -22,7 +22,13 @@
  */
 typedef struct casia__codemap {
     int16_t *table;   /* 38^3 entries: registry index, or -1 */
+    /* a direct-mapped cache of the 3-byte codes met last, small enough to
+     * stay in the first-level cache where the 110 KB table does not: the
+     * code's bytes and (above bit 32) its index, 0 when empty */
+    uint64_t *cache;
 } casia__codemap;
+
+#define CASIA__CODE_CACHE 1024
 
 int casia__codemap_init(casia__codemap *m);
 void casia__codemap_free(casia__codemap *m);
@@ -141,6 +147,17 @@ typedef struct casia__bulk casia__bulk;
  * twice with different values is a conflict. */
 casia__bulk *casia__bulk_new(int summing);
 void casia__bulk_free(casia__bulk *b);
+
+/*
+ * For a summing import of a file ordered by year (as Comtrade's files are,
+ * by period): once a row of a later year comes, the sums of the earlier
+ * years are final and leave the table, so memory holds the table for one
+ * year plus 16 bytes per final key. A row of a year already closed makes
+ * casia__bulk_add return CASIA__BULK_UNORDERED: the caller starts again
+ * without this (reading the input anew). Call before the first add.
+ */
+void casia__bulk_ordered(casia__bulk *b);
+#define CASIA__BULK_UNORDERED 1
 
 /* Interns an indicator (unit NULL for one libcasia knows). ESCHEMA when
  * the unit disagrees with the fixed one; ERANGE beyond 65535 indicators. */

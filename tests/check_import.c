@@ -225,6 +225,63 @@ START_TEST(test_month_twice)
 }
 END_TEST
 
+/* Summing months of a file ordered by year, and of one that is not (read
+ * again the ordinary way): the same sums. */
+START_TEST(test_month_order)
+{
+    static const char *const texts[] = {
+        /* ordered: 2020 then 2021 */
+        "Year,Period,Reporter Code,Trade Flow Code,Partner Code,Commodity Code,Value\n"
+        "2020,202001,398,1,156,TOTAL,10\n"
+        "2020,202002,398,1,156,TOTAL,20\n"
+        "2020,202002,398,2,156,TOTAL,4\n"
+        "2021,202101,398,1,156,TOTAL,1\n"
+        "2021,202112,398,1,156,TOTAL,2\n",
+        /* not ordered: back to 2020 after 2021 */
+        "Year,Period,Reporter Code,Trade Flow Code,Partner Code,Commodity Code,Value\n"
+        "2021,202101,398,1,156,TOTAL,1\n"
+        "2020,202001,398,1,156,TOTAL,10\n"
+        "2020,202002,398,2,156,TOTAL,4\n"
+        "2021,202112,398,1,156,TOTAL,2\n"
+        "2020,202002,398,1,156,TOTAL,20\n",
+    };
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        casia_import_options opt;
+        casia_import_report rep;
+        casia_dataset *ds;
+        casia_error err;
+        char path[] = "/tmp/casia-months-XXXXXX";
+        int fd, pass;
+        casia_import_options_init(&opt);
+        opt.sum_months = 1;
+        for (pass = 0; pass < 2; pass++) {
+            if (pass == 0) {
+                ck_assert_int_eq(casia_import_buffer(&ds, texts[i], strlen(texts[i]),
+                                                     "m.csv", CASIA_FORMAT_AUTO, &opt,
+                                                     &rep, &err), CASIA_OK);
+            } else {
+                fd = mkstemp(path);
+                ck_assert_int_ge(fd, 0);
+                ck_assert_int_eq(write(fd, texts[i], strlen(texts[i])),
+                                 (ssize_t)strlen(texts[i]));
+                close(fd);
+                ck_assert_int_eq(casia_import_file(&ds, path, CASIA_FORMAT_AUTO, &opt,
+                                                   &rep, &err), CASIA_OK);
+                unlink(path);
+            }
+            ck_assert_uint_eq(rep.rows, 5);
+            ck_assert_uint_eq(rep.kept, 5);
+            ck_assert_uint_eq(casia_dataset_observation_count(ds), 3);
+            ck_assert(value(ds, "trade.import", "KAZ", "CHN", 2020) == 30);
+            ck_assert(value(ds, "trade.export", "KAZ", "CHN", 2020) == 4);
+            ck_assert(value(ds, "trade.import", "KAZ", "CHN", 2021) == 3);
+            casia_dataset_free(ds);
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_options_bad)
 {
     casia_import_options opt;
@@ -585,6 +642,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_lenient);
     tcase_add_test(tc, test_monthly);
     tcase_add_test(tc, test_month_twice);
+    tcase_add_test(tc, test_month_order);
     tcase_add_test(tc, test_options_bad);
     suite_add_tcase(s, tc);
     tc = tcase_create("sipri");
