@@ -185,18 +185,22 @@ void block_masks_avx512(const unsigned char *p, uint64_t *q, uint64_t *cm,
 __attribute__((target("avx512f,avx512bw,popcnt"))) static inline
 unsigned flatten_avx512(uint32_t *out, uint32_t base, uint64_t s)
 {
-    const __m512i sixteen = _mm512_set1_epi32(16);
-    __m512i pos = _mm512_add_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-                                                     10, 11, 12, 13, 14, 15),
-                                   _mm512_set1_epi32((int)base));
-    unsigned n = 0, j;
-    for (j = 0; j < 4; j++) {
-        const __mmask16 k = (__mmask16)(s >> (16 * j));
-        _mm512_storeu_si512((void *)(out + n), _mm512_maskz_compress_epi32(k, pos));
-        n += (unsigned)_mm_popcnt_u32((unsigned)k);
-        pos = _mm512_add_epi32(pos, sixteen);
-    }
-    return n;
+    const __m512i pos = _mm512_add_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8,
+                                                           9, 10, 11, 12, 13, 14, 15),
+                                         _mm512_set1_epi32((int)base));
+    const __mmask16 k0 = (__mmask16)s, k1 = (__mmask16)(s >> 16),
+                    k2 = (__mmask16)(s >> 32), k3 = (__mmask16)(s >> 48);
+    const unsigned n1 = (unsigned)_mm_popcnt_u32(k0);
+    const unsigned n2 = n1 + (unsigned)_mm_popcnt_u32(k1);
+    const unsigned n3 = n2 + (unsigned)_mm_popcnt_u32(k2);
+    _mm512_storeu_si512((void *)out, _mm512_maskz_compress_epi32(k0, pos));
+    _mm512_storeu_si512((void *)(out + n1),
+                        _mm512_maskz_compress_epi32(k1, _mm512_add_epi32(pos, _mm512_set1_epi32(16))));
+    _mm512_storeu_si512((void *)(out + n2),
+                        _mm512_maskz_compress_epi32(k2, _mm512_add_epi32(pos, _mm512_set1_epi32(32))));
+    _mm512_storeu_si512((void *)(out + n3),
+                        _mm512_maskz_compress_epi32(k3, _mm512_add_epi32(pos, _mm512_set1_epi32(48))));
+    return n3 + (unsigned)_mm_popcnt_u32(k3);
 }
 #endif
 

@@ -240,7 +240,6 @@ static int summarise(group *g)
     unsigned k, n = 0, top_k = 0;
     uint16_t *sorted;
     g->dirty = 0;
-    casia__sum_init(&total);
     casia__sum_init(&imp);
     casia__sum_init(&exp);
     casia__sum_init(&best);
@@ -254,8 +253,6 @@ static int summarise(group *g)
         double v = m + x;
         casia__sum_add(&imp, m);
         casia__sum_add(&exp, x);
-        casia__sum_add(&total, m);
-        casia__sum_add(&total, x);
         val[k] = v;
         if (g->top < 0 || v > val[top_k]) {
             g->top = g->partner[k];
@@ -276,6 +273,8 @@ static int summarise(group *g)
             }
         }
     }
+    total = imp;   /* exact sums: imports + exports is the total */
+    casia__sum_merge(&total, &exp);
     g->turnover = casia__sum_value(&total);
     g->imports = casia__sum_value(&imp);
     g->exports = casia__sum_value(&exp);
