@@ -18,10 +18,10 @@
  * observations (casia_stream_add_dataset) gives the same bits; and exact
  * sums make any split of the rows, merged, give the same bits too.
  *
- * Memory: per (reporter, year) a table from partner slot (partners are
- * numbered as they first appear) to entry (2 bytes a slot) and 32 bytes per
- * partner present, grown 16 entries at a time; plus a direct table from
- * (reporter, year) to pair. Independent of the number of rows.
+ * Memory: per (reporter, year) a table from partner (its registry index)
+ * to entry, 2 bytes for each of the registry's entries, and 34 bytes per
+ * partner present; plus a direct table from (reporter, year) to pair.
+ * Independent of the number of rows.
  */
 #include "importer.h"
 
@@ -41,9 +41,9 @@ typedef struct group {
     uint16_t reporter;   /* registry index */
     int16_t year;
     uint16_t n, cap;     /* entries */
-    uint16_t npos;       /* slots covered by pos */
     int dirty;
-    uint16_t *pos;       /* partner slot -> entry + 1 (0 = none) */
+    uint16_t *pos;       /* partner (registry index) -> entry + 1, 0 = none;
+                            NULL until the first partner */
     uint16_t *partner;   /* entry -> registry index */
     entry *e;
     /* the summary, made when dirty */
@@ -60,8 +60,6 @@ struct casia_stream {
     group *groups;
     size_t n_groups, cap_groups;
     uint32_t *order;     /* groups by reporter code, then year */
-    int16_t slot_of[MAX_COUNTRIES];   /* registry index -> partner slot */
-    uint16_t n_slots;
     unsigned char aggregate[MAX_COUNTRIES];
 };
 
@@ -103,8 +101,6 @@ CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *o
         return rc != CASIA_OK ? rc : CASIA_ENOMEM;
     }
     s->lenient = opt->lenient != 0;
-    for (i = 0; i < MAX_COUNTRIES; i++)
-        s->slot_of[i] = -1;
     for (i = 0; i < casia__country_total; i++)
         s->aggregate[i] = casia__country_kind(i) == CASIA_KIND_AGGREGATE;
     *out = s;
@@ -156,45 +152,29 @@ static group *get_group(casia_stream *s, int reporter, int year)
 }
 
 /* The entry of a partner in a group, made when new; NULL on ENOMEM. */
-static entry *new_entry(casia_stream *s, group *g, int partner);
+static entry *new_entry(group *g, int partner);
 
-static inline entry *get_entry(casia_stream *s, group *g, int partner)
+static inline entry *get_entry(group *g, int partner)
 {
-    const int slot = s->slot_of[partner];
-    if (slot >= 0 && (unsigned)slot < g->npos && g->pos[slot])
-        return &g->e[g->pos[slot] - 1];
-    return new_entry(s, g, partner);
+    if (g->pos && g->pos[partner])
+        return &g->e[g->pos[partner] - 1];
+    return new_entry(g, partner);
 }
 
-static entry *new_entry(casia_stream *s, group *g, int partner)
+static entry *new_entry(group *g, int partner)
 {
-    int slot = s->slot_of[partner];
-    unsigned k;
-    if (slot < 0) {
-        slot = s->slot_of[partner] = (int16_t)s->n_slots++;
-    }
-    if ((unsigned)slot >= g->npos) {
-        /* cover every slot known so far */
-        unsigned n = s->n_slots + 15u - ((s->n_slots + 15u) % 16u);
-        uint16_t *np = realloc(g->pos, n * sizeof *np);
-        if (!np)
-            return NULL;
-        memset(np + g->npos, 0, (n - g->npos) * sizeof *np);
-        g->pos = np;
-        g->npos = (uint16_t)n;
-    }
-    k = g->pos[slot];
-    if (k)
-        return &g->e[k - 1];
+    if (!g->pos && !(g->pos = calloc(casia__country_total, sizeof *g->pos)))
+        return NULL;
     if (g->n == g->cap) {
+        /* 16 at a time: memory close to what is used (a realloc now and
+         * then costs less than the room left over would) */
         unsigned ncap = g->cap + 16u;
-        entry *ne = realloc(g->e, ncap * sizeof *ne);
+        entry *ne;
         uint16_t *npart;
-        if (!ne)
+        if (!(ne = realloc(g->e, ncap * sizeof *ne)))
             return NULL;
         g->e = ne;
-        npart = realloc(g->partner, ncap * sizeof *npart);
-        if (!npart)
+        if (!(npart = realloc(g->partner, ncap * sizeof *npart)))
             return NULL;
         g->partner = npart;
         g->cap = (uint16_t)ncap;
@@ -202,7 +182,7 @@ static entry *new_entry(casia_stream *s, group *g, int partner)
     casia__sum_init(&g->e[g->n].s[0]);
     casia__sum_init(&g->e[g->n].s[1]);
     g->partner[g->n] = (uint16_t)partner;
-    g->pos[slot] = ++g->n;
+    g->pos[partner] = ++g->n;
     return &g->e[g->n - 1];
 }
 
@@ -216,7 +196,7 @@ static inline int add_value(casia_stream *s, group **last, int reporter,
             return CASIA_ENOMEM;
         *last = g;
     }
-    if (!(e = get_entry(s, g, partner)))
+    if (!(e = get_entry(g, partner)))
         return CASIA_ENOMEM;
     g->dirty = 1;
     return casia__sum_add(&e->s[flow], value);
@@ -291,19 +271,15 @@ static int summarise(group *g)
     } else {
         g->top = -1;
     }
-    /* entries by partner code (registry order is code order) */
+    /* entries by partner code: the partner table is in registry order,
+     * which is code order */
     sorted = realloc(g->sorted, (g->n + 1u) * sizeof *sorted);
     if (!sorted)
         return CASIA_ENOMEM;
     g->sorted = sorted;
-    for (k = 0; k < g->n; k++) {
-        unsigned j = k;
-        while (j > 0 && g->partner[sorted[j - 1]] > g->partner[k]) {
-            sorted[j] = sorted[j - 1];
-            j--;
-        }
-        sorted[j] = (uint16_t)k;
-    }
+    for (k = 0, n = 0; g->pos && k < casia__country_total; k++)
+        if (g->pos[k])
+            sorted[n++] = (uint16_t)(g->pos[k] - 1);
     return CASIA_OK;
 }
 
@@ -514,7 +490,7 @@ CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
             goto nomem;
         last = g;
         for (k = 0; k < src->n; k++) {
-            entry *e = get_entry(into, g, src->partner[k]);
+            entry *e = get_entry(g, src->partner[k]);
             if (!e)
                 goto nomem;
             casia__sum_merge(&e->s[0], &src->e[k].s[0]);
