@@ -426,7 +426,9 @@ static void sort_cols(const cols *c, size_t n)
 static void *shrink(void *p, size_t n, size_t elem)
 {
     void *q = realloc(p, (n + 1) * elem);
-    return q ? q : p;
+    if (!q)
+        return p;   /* a smaller block was refused: keep the larger */
+    return q;
 }
 
 int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_id,

@@ -329,13 +329,16 @@ static int refill(casia__csv *c, size_t keep)
     if (c->fd < 0) {
         size_t left = c->mem_size - (size_t)c->base;
         c->data = c->mem + c->base;
-        c->len = left < WINDOW ? left : WINDOW;
-        if (c->len == left)
+        if (left <= WINDOW) {
+            c->len = left;
             c->eof = 1;
-        else if (keep == 0)
-            return casia__error_set(&c->ioerr, CASIA_ERANGE, c->name,
-                                    "a record longer than %u MiB",
-                                    (unsigned)(WINDOW >> 20));
+        } else {
+            c->len = WINDOW;
+            if (keep == 0)
+                return casia__error_set(&c->ioerr, CASIA_ERANGE, c->name,
+                                        "a record longer than %u MiB",
+                                        (unsigned)(WINDOW >> 20));
+        }
         return CASIA_OK;
     }
     if (keep > 0)
@@ -385,11 +388,12 @@ static void restart_at(casia__csv *c, size_t at)
 /* The first look at the input: skips a UTF-8 byte-order mark. */
 static int start(casia__csv *c)
 {
-    int rc;
     c->started = 1;
-    while (c->len < 3 && !c->eof)
-        if ((rc = refill(c, 0)) != CASIA_OK)
+    while (c->len < 3 && !c->eof) {
+        int rc = refill(c, 0);
+        if (rc != CASIA_OK)
             return rc;
+    }
     if (c->len >= 3 && (unsigned char)c->data[0] == 0xEF &&
         (unsigned char)c->data[1] == 0xBB && (unsigned char)c->data[2] == 0xBF)
         c->rec_next = c->scan = 3;
@@ -525,7 +529,7 @@ HOT_INLINE int index_block(casia__csv *c, scan_regs *r, const unsigned char *p,
         seps = (cm | lf) & ~inside;
         r->prev_sep = (int)((seps >> 63) & 1);
     }
-    r->inq = (uint64_t)((int64_t)inside >> 63);
+    r->inq = 0 - (inside >> 63);   /* all ones when inside quotes */
 
     /* every field end of the block into the index */
     nl = lf & ~inside;
@@ -660,7 +664,8 @@ static int error_at_f(const casia__csv *c, size_t off, casia_error *err,
  * the next call to go on after the line that holds it. */
 static int report_bad(casia__csv *c, casia_error *err)
 {
-    casia_error tmp;
+    static const casia_error none;
+    casia_error tmp = none;
     casia_error *e = err ? err : &tmp;
     const char *what =
         c->err_kind == ERR_OPEN
@@ -685,7 +690,6 @@ static int report_bad(casia__csv *c, casia_error *err)
 static int do_resync(casia__csv *c)
 {
     size_t pos;
-    int rc;
     c->has_resync = 0;
     c->rec = c->rec_next = c->resync;
     restart_at(c, c->resync);
@@ -703,8 +707,11 @@ static int do_resync(casia__csv *c)
             break;
         }
         c->resync = c->len;
-        if ((rc = refill(c, c->len)) != CASIA_OK)
-            return rc;
+        {
+            int rc = refill(c, c->len);
+            if (rc != CASIA_OK)
+                return rc;
+        }
     }
     c->rec = c->rec_next = pos;
     restart_at(c, pos);
@@ -716,7 +723,7 @@ static int do_resync(casia__csv *c)
 static size_t unclosed_quote(const casia__csv *c)
 {
     size_t i = c->rec_next, open = c->rec_next;
-    int in = 0, field_start = 1;
+    int in = 0, at_start = 1;
     for (; i < c->len; i++) {
         char ch = c->data[i];
         if (in) {
@@ -726,11 +733,11 @@ static size_t unclosed_quote(const casia__csv *c)
                 else
                     in = 0;
             }
-        } else if (ch == '"' && field_start) {
+        } else if (ch == '"' && at_start) {
             in = 1;
             open = i;
         }
-        field_start = !in && (ch == ',' || ch == '\n');
+        at_start = !in && (ch == ',' || ch == '\n');
     }
     return open;
 }
@@ -957,16 +964,17 @@ static int parse_slow(const char *s, size_t len, double *out)
     char buf[512];
     char *endp;
     const char *point = localeconv()->decimal_point;
-    size_t k;
     double v;
     if (len >= sizeof buf)
         return -1;
     memcpy(buf, s, len);
     buf[len] = '\0';
-    if (point && point[0] && point[0] != '.' && point[1] == '\0')
+    if (point && point[0] && point[0] != '.' && point[1] == '\0') {
+        size_t k;
         for (k = 0; k < len; k++)
             if (buf[k] == '.')
                 buf[k] = point[0];
+    }
     errno = 0;
     v = strtod(buf, &endp);
     if (endp != buf + len || !isfinite(v))
@@ -979,12 +987,12 @@ int casia__parse_number(const char *s, size_t len, double *out)
 {
     uint64_t m = 0;
     int nd = 0, exp10 = 0, any = 0, dropped = 0, neg = 0;
-    size_t i = 0, start;
+    size_t i = 0;
     double v;
 
     {
         /* the common case first: [-]digits[.digits], at most 19 digits */
-        const char *p = s, *e = s + len, *d0, *f0;
+        const char *p = s, *e = s + len, *d0;
         uint64_t q = 0;
         int minus = 0, nint, nfrac = 0;
         if (p < e && *p == '-') {
@@ -996,7 +1004,7 @@ int casia__parse_number(const char *s, size_t len, double *out)
             q = q * 10 + (unsigned)(*p++ - '0');
         nint = (int)(p - d0);
         if (p < e && *p == '.') {
-            f0 = ++p;
+            const char *f0 = ++p;
             while (p < e && (unsigned)(*p - '0') < 10)
                 q = q * 10 + (unsigned)(*p++ - '0');
             nfrac = (int)(p - f0);
@@ -1014,7 +1022,6 @@ int casia__parse_number(const char *s, size_t len, double *out)
     }
     while (len && is_space(s[len - 1]))
         len--;
-    start = 0;
     if (i < len && (s[i] == '-' || s[i] == '+')) {
         neg = s[i] == '-';
         i++;
@@ -1076,7 +1083,7 @@ int casia__parse_number(const char *s, size_t len, double *out)
         v = exp10 < 0 ? (double)m / pow10_exact[-exp10]
                       : (double)m * pow10_exact[exp10];
     } else {
-        if (parse_slow(s + start, len - start, &v) != 0)
+        if (parse_slow(s, len, &v) != 0)
             return -1;
         *out = v;
         return 0;
@@ -1088,11 +1095,12 @@ int casia__parse_number(const char *s, size_t len, double *out)
 int casia__format_double(char *buf, size_t size, double v, int digits)
 {
     const char *point = localeconv()->decimal_point;
-    int n = 0, prec;
+    int n = 0;
     char *p;
     if (digits > 0) {
         n = snprintf(buf, size, "%.*g", digits, v);
     } else {
+        int prec;
         for (prec = 15; prec <= 17; prec++) {
             double back;
             n = snprintf(buf, size, "%.*g", prec, v);
@@ -1130,7 +1138,7 @@ int casia__parse_number_in(const char *s, size_t len, const char *limit,
                            double *out)
 {
     size_t ni, nf = 0, k;
-    int64_t a, b = 0;
+    int64_t a, b;
     uint64_t q;
     if (len == 0 || len > 25 || s + len + 8 > limit)
         return casia__parse_number(s, len, out);

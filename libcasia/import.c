@@ -116,6 +116,18 @@ static int starts_with(const casia__csv *c, size_t i, const char *prefix)
     return len >= n && memcmp(f, prefix, n) == 0;
 }
 
+/* Whether tag occurs in p[0..n). */
+static int contains(const char *p, size_t n, const char *tag)
+{
+    size_t tn = strlen(tag), k;
+    if (n < tn)
+        return 0;
+    for (k = 0; k + tn <= n; k++)
+        if (memcmp(p + k, tag, tn) == 0)
+            return 1;
+    return 0;
+}
+
 casia_format casia__detect(const char *data, size_t size)
 {
     casia__csv c;
@@ -131,13 +143,9 @@ casia_format casia__detect(const char *data, size_t size)
     while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' ||
                         data[i] == '\n'))
         i++;
-    if (i < size && data[i] == '{') {
-        size_t k, n = size < 4096 ? size : 4096;
-        for (k = i; k + 14 <= n; k++)
-            if (memcmp(data + k, "casia-dataset/", 14) == 0)
-                return CASIA_FORMAT_NATIVE_JSON;
-        return CASIA_FORMAT_UNKNOWN;
-    }
+    if (i < size && data[i] == '{')
+        return contains(data + i, (size < 4096 ? size : 4096) - i, "casia-dataset/")
+                   ? CASIA_FORMAT_NATIVE_JSON : CASIA_FORMAT_UNKNOWN;
     casia__csv_open_buffer(&c, data, size > DETECT_BYTES ? DETECT_BYTES : size, NULL);
     while (found == CASIA_FORMAT_UNKNOWN && records < 40) {
         int rc = casia__csv_next(&c, NULL);

@@ -72,7 +72,6 @@ static int indicator(casia__bulk *b, ind_cache *cache, const char *code,
                      const char *name, casia_error *err)
 {
     size_t k;
-    char unit[TEXT];
     int rc;
     if (cache->code[0] && strcmp(cache->code, code) == 0)
         return CASIA_OK;
@@ -83,6 +82,7 @@ static int indicator(casia__bulk *b, ind_cache *cache, const char *code,
         rc = casia__bulk_indicator(b, &cache->id, known[k].id, NULL, err);
         cache->known_ind = 1;
     } else {
+        char unit[TEXT];
         unit_of(unit, sizeof unit, name);
         rc = casia__bulk_indicator(b, &cache->id, code, unit, err);
         cache->known_ind = 0;

@@ -610,10 +610,11 @@ CASIA_API int casia_stream_to_csv(char **out, size_t *size, const casia_stream *
     len = (size_t)snprintf(buf, cap, "reporter,year,turnover,hhi,top_partner,top_share\n");
     for (i = 0; i < s->n_groups; i++) {
         casia_stream_result r;
-        char t[40], h[40], sh[40];
+        char t[40];
         int rc = casia_stream_at(&r, s, i);
         casia__format_double(t, sizeof t, r.turnover, 17);
         if (rc == CASIA_OK) {
+            char h[40], sh[40];
             casia__format_double(h, sizeof h, r.hhi, 17);
             casia__format_double(sh, sizeof sh, r.top_share, 17);
             len += (size_t)snprintf(buf + len, cap - len, "%s,%d,%s,%s,%s,%s\n",

@@ -42,9 +42,10 @@ static char *tokenize(casia__csv *c)
             }
         }
         while (len + need + 1 > cap) {
+            char *bigger = realloc(out, cap * 2);
+            ck_assert_ptr_nonnull(bigger);
+            out = bigger;
             cap *= 2;
-            out = realloc(out, cap);
-            ck_assert_ptr_nonnull(out);
         }
         if (rc > 0) {
             for (i = 0; i < casia__csv_count(c); i++) {

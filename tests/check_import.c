@@ -557,7 +557,7 @@ START_TEST(test_split_merge)
 {
     FILE *f = fopen(test_data_path("comtrade_legacy.csv"), "rb");
     char text[4096], a[4096], b[4096];
-    const char *lines[8];
+    const char *lines[8] = {NULL};
     size_t n, k = 0, i;
     casia_dataset *whole, *parts[2], *m;
     casia_import_options opt;

@@ -16,12 +16,12 @@
 #include <math.h>
 #include <unistd.h>
 
-static const char *dir;
+static const char *shared_dir;
 
 static const char *sample(const char *name)
 {
     static char buf[4096];
-    snprintf(buf, sizeof buf, "%s/formats/%s", dir, name);
+    snprintf(buf, sizeof buf, "%s/formats/%s", shared_dir, name);
     return buf;
 }
 
@@ -170,6 +170,7 @@ START_TEST(test_sipri_tiv)
         {"TIV-Import-TRK-1950-2021.csv", "TKM", 73},
         {"TIV-Import-UZB-1950-2021.csv", "UZB", 34},
     };
+    casia_query q = CASIA_QUERY_INIT;
     casia_import_report rep;
     casia_dataset *ds;
     size_t i;
@@ -179,6 +180,19 @@ START_TEST(test_sipri_tiv)
         ds = import_ok(name, NULL, &rep);
         ck_assert_int_eq(rep.format, CASIA_FORMAT_SIPRI_TIV);
         ck_assert_uint_eq(casia_dataset_observation_count(ds), tables[i].cells);
+        /* every observation has the table's country as recipient */
+        {
+            casia_cursor *cur;
+            casia_observation o;
+            size_t n = 0;
+            q.reporter = tables[i].code;
+            ck_assert_int_eq(casia_dataset_query(&cur, ds, &q), CASIA_OK);
+            while (casia_cursor_next(cur, &o) == CASIA_OK)
+                n++;
+            casia_cursor_free(cur);
+            /* the Total row too: partner WLD, reporter the country */
+            ck_assert_uint_eq(n, tables[i].cells);
+        }
         casia_dataset_free(ds);
     }
     /* Kazakhstan: line 17 "Russia": 99 in 1995, 85 in 2021; line 13
@@ -196,12 +210,12 @@ START_TEST(test_sipri_tiv)
     /* Kyrgyzstan: "Unknown supplier(s)" kept as such (UNK) */
     ds = import_ok("sipri/TIV-Import-KYR-1950-2021.csv", NULL, &rep);
     {
-        casia_query q = CASIA_QUERY_INIT;
+        casia_query unk = CASIA_QUERY_INIT;
         casia_cursor *cur;
         casia_observation o;
         int n = 0;
-        q.partner = "UNK";
-        ck_assert_int_eq(casia_dataset_query(&cur, ds, &q), CASIA_OK);
+        unk.partner = "UNK";
+        ck_assert_int_eq(casia_dataset_query(&cur, ds, &unk), CASIA_OK);
         while (casia_cursor_next(cur, &o) == CASIA_OK)
             n++;
         casia_cursor_free(cur);
@@ -395,14 +409,14 @@ static Suite *suite(void)
 int main(void)
 {
     char probe[4096];
-    dir = getenv("CASIA_SHARED_DATADIR");
-    if (!dir || !*dir) {
+    shared_dir = getenv("CASIA_SHARED_DATADIR");
+    if (!shared_dir || !*shared_dir) {
         printf("SKIP: CASIA_SHARED_DATADIR is not set\n");
         return 77;
     }
-    snprintf(probe, sizeof probe, "%s/formats/PROVENANCE.md", dir);
+    snprintf(probe, sizeof probe, "%s/formats/PROVENANCE.md", shared_dir);
     if (access(probe, R_OK) != 0) {
-        printf("SKIP: no shared sample files in %s\n", dir);
+        printf("SKIP: no shared sample files in %s\n", shared_dir);
         return 77;
     }
     return run_suite(suite());
