@@ -279,7 +279,6 @@ int casia__csv_rewind(casia__csv *c, casia_error *err)
     c->idx = keep.idx;
     c->capidx = keep.capidx;
     c->recend = keep.recend;
-    c->reclines = keep.reclines;
     c->caprec = keep.caprec;
     if (c->fd >= 0) {
         c->data = c->buf;
@@ -301,9 +300,8 @@ void casia__csv_close(casia__csv *c)
     free(c->buf);
     free(c->idx);
     free(c->recend);
-    free(c->reclines);
     c->buf = NULL;
-    c->idx = c->recend = c->reclines = NULL;
+    c->idx = c->recend = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -381,7 +379,6 @@ static void restart_at(casia__csv *c, size_t at)
     c->inq = 0;
     c->prev_sep = 1;
     c->pending_close = 0;
-    c->qlf = 0;
     c->err_kind = ERR_NONE;
 }
 
@@ -415,15 +412,12 @@ static int reserve(casia__csv *c, size_t entries)
     }
     if (c->nrec + entries > c->caprec) {
         size_t ncap = c->caprec ? c->caprec : 1024;
-        uint32_t *nr, *nl;
+        uint32_t *nr;
         while (ncap < c->nrec + entries)
             ncap *= 2;
         if (!(nr = realloc(c->recend, ncap * sizeof *nr)))
             return casia__error_set(&c->ioerr, CASIA_ENOMEM, c->name, NULL);
         c->recend = nr;
-        if (!(nl = realloc(c->reclines, ncap * sizeof *nl)))
-            return casia__error_set(&c->ioerr, CASIA_ENOMEM, c->name, NULL);
-        c->reclines = nl;
         c->caprec = ncap;
     }
     return CASIA_OK;
@@ -432,10 +426,11 @@ static int reserve(casia__csv *c, size_t entries)
 /* The scanner's state, kept in registers for a batch. */
 typedef struct scan_regs {
     uint64_t inq;
-    uint32_t qlf;
-    int prev_sep, pending_close;
-    uint32_t *idx, *recend, *reclines;
+    uint64_t prev_sep, pending_close;   /* 0 or 1, ready for bit operations */
+    const unsigned char *data;
+    uint32_t *idx, *recend;
     size_t n, nrec;
+    int quoted_lf;                      /* a line feed inside quotes */
 } scan_regs;
 
 /* Finds the first quoting error of a block whose quotes failed the quick
@@ -494,7 +489,7 @@ HOT_INLINE int index_block(casia__csv *c, scan_regs *r, const unsigned char *p,
     else
 #endif
         block_masks(p, &q, &cm, &lf);
-    if (q | (uint64_t)r->pending_close) {
+    if (q | r->pending_close) {
         uint64_t open_q, close_q, bad_open, bad_close;
         int bad_pending;
 #ifdef CASIA__DISPATCH_AVX2
@@ -510,7 +505,7 @@ HOT_INLINE int index_block(casia__csv *c, scan_regs *r, const unsigned char *p,
          * doubled pair); a closing quote precedes a field end, the end of
          * the input, a CR or the second quote of a pair (the last byte's
          * follower is in the next block) */
-        bad_open = open_q & ~(((seps | close_q) << 1) | (uint64_t)r->prev_sep);
+        bad_open = open_q & ~(((seps | close_q) << 1) | r->prev_sep);
         bad_close = close_q & ~((seps | open_q | end_bit) >> 1) & ~(1ULL << 63);
         bad_pending = r->pending_close && !((seps | open_q) & 1) && p[0] != '\r';
         if (bad_open | bad_close | (uint64_t)bad_pending) {
@@ -522,12 +517,12 @@ HOT_INLINE int index_block(casia__csv *c, scan_regs *r, const unsigned char *p,
                 stop = 1;
             }
         }
-        r->pending_close = (int)((close_q >> 63) & 1);
-        r->prev_sep = (int)(((seps | close_q) >> 63) & 1);
+        r->pending_close = close_q >> 63;
+        r->prev_sep = (seps | close_q) >> 63;
     } else {
         inside = r->inq;
         seps = (cm | lf) & ~inside;
-        r->prev_sep = (int)((seps >> 63) & 1);
+        r->prev_sep = seps >> 63;
     }
     r->inq = 0 - (inside >> 63);   /* all ones when inside quotes */
 
@@ -552,23 +547,15 @@ HOT_INLINE int index_block(casia__csv *c, scan_regs *r, const unsigned char *p,
             r->n = n;
         }
         if (nl) {
-            /* which of them end records; line feeds inside quotes (rare)
-             * go to the record that holds them */
-            uint64_t rem = lf & inside;
+            /* which of them end records */
             do {
                 const unsigned b = ctz64(nl);
-                const uint64_t below = (1ULL << b) - 1;
-                r->recend[r->nrec] = (uint32_t)(n0 + popcount64(seps & below));
-                r->reclines[r->nrec++] = r->qlf + (rem ? popcount64(rem & below) : 0);
-                r->qlf = 0;
-                rem &= ~below;
+                r->recend[r->nrec++] = (uint32_t)(n0 + popcount64(seps & ((1ULL << b) - 1)));
                 nl &= nl - 1;
             } while (nl);
-            if (rem)
-                r->qlf = popcount64(rem);
-        } else if (lf & inside) {
-            r->qlf += popcount64(lf & inside);
         }
+        if (lf & inside)
+            r->quoted_lf = 1;   /* records will count their lines */
     }
     return stop;
 }
@@ -593,16 +580,16 @@ HOT_INLINE int scan_batch(casia__csv *c, int isa)
                                                flattening writes past */
         return rc;
     r.inq = c->inq;
-    r.qlf = c->qlf;
-    r.prev_sep = c->prev_sep;
-    r.pending_close = c->pending_close;
+    r.quoted_lf = c->quoted_lf;
+    r.prev_sep = (uint64_t)(c->prev_sep != 0);
+    r.pending_close = (uint64_t)(c->pending_close != 0);
+    r.data = (const unsigned char *)c->data;
     r.idx = c->idx;
     r.recend = c->recend;
-    r.reclines = c->reclines;
     r.n = c->nidx;
     r.nrec = c->nrec;
     for (; at < stop; at += 64)
-        if (index_block(c, &r, (const unsigned char *)c->data + at, at, 0, isa)) {
+        if (index_block(c, &r, r.data + at, at, 0, isa)) {
             at += 64;
             goto done;
         }
@@ -616,9 +603,9 @@ HOT_INLINE int scan_batch(casia__csv *c, int isa)
 done:
     c->scan = at < c->len ? at : c->len;
     c->inq = r.inq;
-    c->qlf = r.qlf;
-    c->prev_sep = r.prev_sep;
-    c->pending_close = r.pending_close;
+    c->quoted_lf = r.quoted_lf;
+    c->prev_sep = (int)r.prev_sep;
+    c->pending_close = (int)r.pending_close;
     c->nidx = r.n;
     c->nrec = r.nrec;
     return CASIA_OK;
@@ -718,6 +705,19 @@ static int do_resync(casia__csv *c)
     return CASIA_OK;
 }
 
+/* Line feeds in p[0..n): those inside quotes of a record, when the input
+ * has any (counted only then). */
+static unsigned long long count_lf(const char *p, size_t n)
+{
+    unsigned long long k = 0;
+    const char *e = p + n;
+    while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+        k++;
+        p++;
+    }
+    return k;
+}
+
 /* Where the quote that runs to the end of the input opens: the last field
  * of the record at rec_next that starts with a quote not closed. */
 static size_t unclosed_quote(const casia__csv *c)
@@ -771,7 +771,8 @@ HOT_INLINE int next_impl(casia__csv *c, casia_error *err, int isa)
             if (lf > a && c->data[lf - 1] == '\r')
                 c->idx[last] = (uint32_t)(lf - 1);
             c->line = c->next_line;
-            c->next_line = c->line + 1 + c->reclines[c->rec_i];
+            c->next_line = c->line + 1 +
+                           (c->quoted_lf ? count_lf(c->data + c->rec, lf - c->rec) : 0);
             c->idx_start = last + 1;
             c->rec_i++;
             return 1;
@@ -820,7 +821,8 @@ HOT_INLINE int next_impl(casia__csv *c, casia_error *err, int isa)
                 c->idx[c->nidx - 1] = (uint32_t)(c->len - 1);
             c->rec_next = c->len;
             c->line = c->next_line;
-            c->next_line = c->line + 1 + c->qlf;
+            c->next_line = c->line + 1 +
+                           (c->quoted_lf ? count_lf(c->data + c->rec, c->len - c->rec) : 0);
             c->idx_start = c->nidx;
             return 1;
         }

@@ -54,8 +54,8 @@ typedef struct casia__csv {
     uint64_t inq;               /* all ones when scan is inside quotes */
     int prev_sep;               /* the byte before scan ends a field */
     int pending_close;          /* the byte before scan closes a quote */
-    uint32_t qlf;               /* line feeds inside quotes of the record
-                                   not yet ended */
+    int quoted_lf;              /* a line feed inside quotes was seen:
+                                   records count their lines */
     int err_kind;               /* a quoting error found by the scan ... */
     size_t err_at;              /* ... at this offset, not yet reported */
 
@@ -65,7 +65,6 @@ typedef struct casia__csv {
     size_t nidx, capidx;
     size_t idx_start;           /* the first field of the next record */
     uint32_t *recend;           /* positions in idx of record ends */
-    uint32_t *reclines;         /* line feeds inside quotes of each record */
     size_t nrec, caprec, rec_i; /* records indexed, and handed out */
 
     /* the current record */
