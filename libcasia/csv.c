@@ -1142,22 +1142,28 @@ int casia__parse_number_in(const char *s, size_t len, const char *limit,
     size_t ni, nf = 0, k;
     int64_t a, b;
     uint64_t q;
-    if (len == 0 || len > 25 || s + len + 8 > limit)
+    if (len == 0 || len > 25 || s + len + 16 > limit)
         return casia__parse_number(s, len, out);
     {
-        /* the decimal point: one 8-byte load for short numbers */
-        const char *dot = len <= 8 ? NULL : memchr(s, '.', len);
-        if (len <= 8) {
-            uint64_t x, m;
-            memcpy(&x, s, 8);
-            x ^= 0x2E2E2E2E2E2E2E2EULL;   /* '.' bytes become zero */
+        /* the decimal point, 8 bytes per load; a point after the 16th
+         * byte means more than 16 digits before it, which go to the plain
+         * parser anyway (k = len makes ni too large) */
+        uint64_t x, m;
+        memcpy(&x, s, 8);
+        x ^= 0x2E2E2E2E2E2E2E2EULL;   /* '.' bytes become zero */
+        m = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+        if (m) {
+            k = (size_t)(ctz64(m) >> 3);
+        } else if (len > 8) {
+            memcpy(&x, s + 8, 8);
+            x ^= 0x2E2E2E2E2E2E2E2EULL;
             m = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-            k = m ? (size_t)(ctz64(m) >> 3) : len;
-            if (k > len)
-                k = len;
+            k = m ? 8 + (size_t)(ctz64(m) >> 3) : len;
         } else {
-            k = dot ? (size_t)(dot - s) : len;
+            k = len;
         }
+        if (k > len)
+            k = len;
     }
     ni = k;
     if (k < len)

@@ -179,50 +179,55 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Merges the sorted runs a[0..na) and b[0..nb) into d, without a branch
- * on the data (a mispredicted branch per element would cost more than the
- * element). */
-static void merge_runs(double *d, const double *a, size_t na, const double *b,
-                       size_t nb)
+/* A double's bits as an unsigned key in the same order as the values
+ * (negative: all bits flipped; positive: the sign bit set). */
+static uint64_t order_key(double x)
 {
-    const double *ae = a + na, *be = b + nb;
-    while (a < ae && b < be) {
-        const double x = *a, y = *b;
-        const int take_b = y < x;
-        *d++ = take_b ? y : x;
-        a += !take_b;
-        b += take_b;
-    }
-    while (a < ae)
-        *d++ = *a++;
-    while (b < be)
-        *d++ = *b++;
+    uint64_t k;
+    memcpy(&k, &x, sizeof k);
+    return (k >> 63) ? ~k : k | (1ULL << 63);
 }
 
-/* Sorts v ascending in place: for the few hundred terms of a sum over
- * partners, a bottom-up merge sort through a buffer on the stack; qsort
- * beyond. Sorted order does not depend on the algorithm, so neither does
- * the sum below. */
+/* Sorts v ascending in place. For the few hundred terms of a sum over
+ * partners: a counting pass on the 12 top bits of the keys (sign and
+ * exponent: one bucket per binade, only the range in use), then an
+ * insertion sort that only has to order each binade's few terms. qsort for
+ * many terms. Sorted order does not depend on the algorithm, so neither
+ * does the sum below. */
 static void sort_doubles(double *v, size_t n)
 {
-    double buf[1024], *src = v, *dst = buf, *t;
-    size_t width, i;
-    if (n > sizeof buf / sizeof buf[0]) {
+    double tmp[1024];
+    uint16_t count[4097];
+    unsigned lo = 4096, hi = 0, b;
+    size_t i, j;
+    if (n < 2)
+        return;
+    if (n > sizeof tmp / sizeof tmp[0]) {
         qsort(v, n, sizeof *v, cmp_double);
         return;
     }
-    for (width = 1; width < n; width *= 2) {
-        for (i = 0; i < n; i += 2 * width) {
-            size_t na = n - i < width ? n - i : width;
-            size_t nb = n - i - na < width ? n - i - na : width;
-            merge_runs(dst + i, src + i, na, src + i + na, nb);
-        }
-        t = src;
-        src = dst;
-        dst = t;
+    for (i = 0; i < n; i++) {
+        b = (unsigned)(order_key(v[i]) >> 52);
+        if (b < lo)
+            lo = b;
+        if (b > hi)
+            hi = b;
     }
-    if (src != v)
-        memcpy(v, src, n * sizeof *v);
+    memset(count, 0, (hi - lo + 2) * sizeof *count);
+    for (i = 0; i < n; i++)
+        count[(order_key(v[i]) >> 52) - lo + 1]++;
+    for (b = 1; b <= hi - lo + 1; b++)
+        count[b] = (uint16_t)(count[b] + count[b - 1]);
+    for (i = 0; i < n; i++)
+        tmp[count[(order_key(v[i]) >> 52) - lo]++] = v[i];
+    /* within a binade: insertion sort (the binades are in order) */
+    for (i = 0; i < n; i++) {
+        double t = tmp[i];
+        for (j = i; j > 0 && tmp[j - 1] > t; j--)
+            tmp[j] = tmp[j - 1];
+        tmp[j] = t;
+    }
+    memcpy(v, tmp, n * sizeof *v);
 }
 
 double casia__sum_canonical(double *v, size_t n)
