@@ -359,7 +359,7 @@ static const char *trim(const char *p, size_t *len)
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline const char *field(const casia__csv *c, int col, size_t *len)
+static inline const char *raw_field(const casia__csv *c, int col, size_t *len)
 {
     const size_t a = col ? c->end[col - 1] + 1 : c->rec;
     const char *p = c->data + a;
@@ -370,7 +370,18 @@ static inline const char *field(const casia__csv *c, int col, size_t *len)
         n -= 2;
     }
     *len = n;
-    if (n && (p[0] == ' ' || p[n - 1] == ' '))
+    return p;
+}
+
+/* The same, spaces around removed. (The hot paths compare the raw field
+ * first and trim only when it does not match.) */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline const char *field(const casia__csv *c, int col, size_t *len)
+{
+    const char *p = raw_field(c, col, len);
+    if (*len && (p[0] == ' ' || p[*len - 1] == ' '))
         return trim(p, len);
     return p;
 }
@@ -394,7 +405,27 @@ static int is_nocase(const char *p, size_t len, const char *lit)
 
 /* Flow from a code (M, X, RM, RX; legacy 1, 2, 4, 3) or a description;
  * -1 for another flow, -2 for an empty one. */
-static int read_flow(const casia__comtrade *ct, const casia__csv *c)
+static int read_flow_slow(const casia__comtrade *ct, const casia__csv *c);
+
+static inline int read_flow(const casia__comtrade *ct, const casia__csv *c)
+{
+    if (ct->flow >= 0) {
+        size_t len;
+        const char *p = raw_field(c, ct->flow, &len);
+        if (len == 1) {
+            switch (p[0]) {
+            case 'M': return CASIA__FLOW_M;
+            case 'X': return CASIA__FLOW_X;
+            case '1': return CASIA__FLOW_M;
+            case '2': return CASIA__FLOW_X;
+            default: break;
+            }
+        }
+    }
+    return read_flow_slow(ct, c);
+}
+
+static int read_flow_slow(const casia__comtrade *ct, const casia__csv *c)
 {
     size_t len;
     const char *p;
@@ -471,14 +502,11 @@ static NOINLINE int read_country_slow(const casia__comtrade *ct, const casia__cs
 
 /* An empty cell, or "0" (partner2, mode of transport), or "W00"
  * (partner2), or "C00" (customs procedure). */
-static inline int zero_or_empty(const casia__csv *c, int col)
+static int zero_or_code00(const char *p, size_t len, char letter)
 {
-    size_t len;
-    const char *p;
-    if (col < 0)
-        return 1;
-    p = field(c, col, &len);
-    return len == 0 || (len == 1 && p[0] == '0');
+    return len == 0 || (len == 1 && p[0] == '0') ||
+           (letter && len == 3 && (p[0] == letter || p[0] == letter + ('a' - 'A')) &&
+            p[1] == '0' && p[2] == '0');
 }
 
 static inline int code00_or_empty(const casia__csv *c, int col, char letter)
@@ -487,10 +515,16 @@ static inline int code00_or_empty(const casia__csv *c, int col, char letter)
     const char *p;
     if (col < 0)
         return 1;
-    p = field(c, col, &len);
-    return len == 0 || (len == 1 && p[0] == '0') ||
-           (len == 3 && (p[0] == letter || p[0] == letter + ('a' - 'A')) &&
-            p[1] == '0' && p[2] == '0');
+    p = raw_field(c, col, &len);
+    if (zero_or_code00(p, len, letter))
+        return 1;
+    p = trim(p, &len);
+    return zero_or_code00(p, len, letter);
+}
+
+static inline int zero_or_empty(const casia__csv *c, int col)
+{
+    return code00_or_empty(c, col, 0);
 }
 
 static inline ALWAYS_INLINE int read_country(const casia__comtrade *ct,
@@ -500,7 +534,7 @@ static inline ALWAYS_INLINE int read_country(const casia__comtrade *ct,
 {
     if (iso >= 0) {
         size_t len;
-        const char *p = field(c, iso, &len);
+        const char *p = raw_field(c, iso, &len);
         if (len == 3) {
             /* the usual case: an alpha-3 code met before, from the cache;
              * else from the table, and into the cache */
@@ -559,12 +593,16 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
     }
 
     /* commodity */
-    p = field(c, ct->cmd, &len);
+    p = raw_field(c, ct->cmd, &len);
     if (ct->commodity == CASIA_COMMODITY_TOTAL) {
-        if (!(len == 5 && ((p[0] == 'T' && p[1] == 'O' && p[2] == 'T' && p[3] == 'A' &&
-                            p[4] == 'L') || is_nocase(p, len, "TOTAL"))))
-            return 1;
+        if (!(len == 5 && p[0] == 'T' && p[1] == 'O' && p[2] == 'T' && p[3] == 'A' &&
+              p[4] == 'L')) {
+            p = trim(p, &len);
+            if (!is_nocase(p, len, "TOTAL"))
+                return 1;
+        }
     } else {
+        p = trim(p, &len);
         if (len != 2 || p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
             return 1;
         chapter = (p[0] - '0') * 10 + (p[1] - '0');
@@ -587,7 +625,9 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
 
     /* the year, and the month of a monthly row */
     if (ct->year >= 0) {
-        p = field(c, ct->year, &len);
+        p = raw_field(c, ct->year, &len);
+        if (len != 4)
+            p = trim(p, &len);
         if (len == 4 && digits4(p))
             year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
                    (p[3] - '0');
@@ -668,7 +708,7 @@ countries:
         return err ? err->code : CASIA_ENOTFOUND;
 
     /* value */
-    p = field(c, ct->value, &len);
+    p = raw_field(c, ct->value, &len);   /* spaces: the plain parser trims */
     if (len == 0)
         return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
                                 "no value");
