@@ -9,6 +9,8 @@
 #include "internal.h"
 #include "csv.h"
 
+#include <string.h>
+
 /* ------------------------------------------------------------------ */
 /* Country codes of up to 3 characters, looked up in a direct table    */
 
@@ -104,6 +106,39 @@ int casia__comtrade_is_header(const casia__csv *c);
  */
 int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
                         casia__trade_row *row, casia_error *err);
+
+/* ------------------------------------------------------------------ */
+/* casia__sum_add's case of every money figure, inline                  */
+
+/*
+ * Adds x to s when 1 <= |x| < 2^62 and s is far from its bound, exactly as
+ * casia__sum_add does (the term shifted into the 128-bit fixed point);
+ * anything else goes to casia__sum_add. For the per-row loops.
+ */
+static inline int casia__sum_add_inline(casia__sum *s, double x)
+{
+    uint64_t bits, m, lo;
+    int64_t hi;
+    unsigned e;
+    memcpy(&bits, &x, sizeof bits);
+    e = (unsigned)((bits >> 52) & 0x7ff);
+    if (e - 1023u >= 62u || s->hi >= ((int64_t)1 << 61) ||
+        s->hi < -((int64_t)1 << 61))
+        return casia__sum_add(s, x);
+    m = (bits & ((1ULL << 52) - 1)) | (1ULL << 52);
+    lo = m << (e - 1023u);
+    hi = e - 1023u > 11u ? (int64_t)(m >> (64u - (e - 1023u))) : 0;
+    if (bits >> 63) {
+        lo = ~lo + 1;
+        hi = ~hi + (lo == 0);
+    }
+    {
+        uint64_t l = s->lo + lo;
+        s->hi = (int64_t)((uint64_t)s->hi + (uint64_t)hi + (l < lo));
+        s->lo = l;
+    }
+    return CASIA_OK;
+}
 
 /* ------------------------------------------------------------------ */
 /* Import context: options, report, strict or lenient                  */

@@ -199,7 +199,7 @@ static inline int add_value(casia_stream *s, group **last, int reporter,
     if (!(e = get_entry(g, partner)))
         return CASIA_ENOMEM;
     g->dirty = 1;
-    return casia__sum_add(&e->s[flow], value);
+    return casia__sum_add_inline(&e->s[flow], value);
 }
 
 /* ------------------------------------------------------------------ */
@@ -231,8 +231,8 @@ static int summarise(group *g)
         double m = casia__sum_value(&g->e[k].s[0]);
         double x = casia__sum_value(&g->e[k].s[1]);
         double v = m + x;
-        casia__sum_add(&imp, m);
-        casia__sum_add(&exp, x);
+        casia__sum_add_inline(&imp, m);
+        casia__sum_add_inline(&exp, x);
         val[k] = v;
         if (g->top < 0 || v > val[top_k]) {
             g->top = g->partner[k];

@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 #include "csv.h"
+#include "importer.h"
 #include "testutil.h"
 
 #include <math.h>
@@ -502,6 +503,33 @@ START_TEST(test_numbers_swar)
 }
 END_TEST
 
+START_TEST(test_sum_inline)
+{
+    /* the inline fast path of the per-row loops adds exactly what
+     * casia__sum_add adds, and hands it everything else */
+    casia__sum a, b;
+    int i;
+    rng_state = 11;
+    casia__sum_init(&a);
+    casia__sum_init(&b);
+    for (i = 0; i < 200000; i++) {
+        double x;
+        switch (rnd(6)) {
+        case 0: x = (double)rnd(1000); break;
+        case 1: x = ldexp((double)rnd(1u << 30) + 0.5, (int)rnd(40)); break;
+        case 2: x = -ldexp((double)rnd(1u << 30) + 0.25, (int)rnd(40)); break;
+        case 3: x = (double)rnd(1000000) / 1000.0; break;
+        case 4: x = ldexp(1.0, 61) * (1 + rnd(100) / 1000.0); break;
+        default: x = 1e-7 * rnd(100); break;
+        }
+        ck_assert_int_eq(casia__sum_add_inline(&a, x), casia__sum_add(&b, x));
+        ck_assert(a.hi == b.hi && a.lo == b.lo);
+    }
+    ck_assert_int_eq(casia__sum_add_inline(&a, 1.0 / 0.0), CASIA_ERANGE);
+    ck_assert_int_eq(casia__sum_add_inline(&a, ldexp(1.0, 62)), CASIA_ERANGE);
+}
+END_TEST
+
 START_TEST(test_years)
 {
     ck_assert_int_eq(casia__parse_year("2022", 4), 2022);
@@ -531,6 +559,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_numbers);
     tcase_add_test(tc, test_numbers_random);
     tcase_add_test(tc, test_numbers_swar);
+    tcase_add_test(tc, test_sum_inline);
     tcase_add_test(tc, test_years);
     suite_add_tcase(s, tc);
     return s;
