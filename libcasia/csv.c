@@ -705,9 +705,7 @@ static int do_resync(casia__csv *c)
     return CASIA_OK;
 }
 
-/* Line feeds in p[0..n): those inside quotes of a record, when the input
- * has any (counted only then). */
-static unsigned long long count_lf(const char *p, size_t n)
+unsigned long long casia__csv_count_lf(const char *p, size_t n)
 {
     unsigned long long k = 0;
     const char *e = p + n;
@@ -758,25 +756,8 @@ HOT_INLINE int next_impl(casia__csv *c, casia_error *err, int isa)
     if (c->has_resync && (rc = do_resync(c)) != CASIA_OK)
         goto io;
     for (;;) {
-        if (c->rec_i < c->nrec) {
-            /* a record of the index */
-            const size_t first = c->idx_start, last = c->recend[c->rec_i];
-            const size_t lf = c->idx[last];
-            size_t a;
-            c->rec = c->rec_next;
-            c->end = c->idx + first;
-            c->nf = last - first + 1;
-            c->rec_next = lf + 1;
-            a = c->nf > 1 ? c->idx[last - 1] + 1 : c->rec;
-            if (lf > a && c->data[lf - 1] == '\r')
-                c->idx[last] = (uint32_t)(lf - 1);
-            c->line = c->next_line;
-            c->next_line = c->line + 1 +
-                           (c->quoted_lf ? count_lf(c->data + c->rec, lf - c->rec) : 0);
-            c->idx_start = last + 1;
-            c->rec_i++;
-            return 1;
-        }
+        if (c->rec_i < c->nrec)
+            return casia__csv_take(c);   /* a record of the index */
         if (c->err_kind)
             return report_bad(c, err);
         if (c->scan + 64 <= c->len || (c->eof && c->scan < c->len)) {
@@ -822,7 +803,8 @@ HOT_INLINE int next_impl(casia__csv *c, casia_error *err, int isa)
             c->rec_next = c->len;
             c->line = c->next_line;
             c->next_line = c->line + 1 +
-                           (c->quoted_lf ? count_lf(c->data + c->rec, c->len - c->rec) : 0);
+                           (c->quoted_lf ? casia__csv_count_lf(c->data + c->rec,
+                                                               c->len - c->rec) : 0);
             c->idx_start = c->nidx;
             return 1;
         }

@@ -101,6 +101,39 @@ int casia__csv_rewind(casia__csv *c, casia_error *err);
  */
 int casia__csv_next(casia__csv *c, casia_error *err);
 
+/* Line feeds in p[0..n) (a record's, when it has some inside quotes). */
+unsigned long long casia__csv_count_lf(const char *p, size_t n);
+
+/* Hands out the next record of the index (rec_i < nrec). */
+static inline int casia__csv_take(casia__csv *c)
+{
+    const size_t first = c->idx_start, last = c->recend[c->rec_i];
+    const size_t lf = c->idx[last];
+    size_t a;
+    c->rec = c->rec_next;
+    c->end = c->idx + first;
+    c->nf = last - first + 1;
+    c->rec_next = lf + 1;
+    a = c->nf > 1 ? c->idx[last - 1] + 1 : c->rec;
+    if (lf > a && c->data[lf - 1] == '\r')
+        c->idx[last] = (uint32_t)(lf - 1);
+    c->line = c->next_line;
+    c->next_line = c->line + 1 +
+                   (c->quoted_lf ? casia__csv_count_lf(c->data + c->rec, lf - c->rec) : 0);
+    c->idx_start = last + 1;
+    c->rec_i++;
+    return 1;
+}
+
+/* casia__csv_next, with its common case (a record already indexed)
+ * inline: for the per-row loops. */
+static inline int casia__csv_next_fast(casia__csv *c, casia_error *err)
+{
+    if (c->rec_i < c->nrec)
+        return casia__csv_take(c);
+    return casia__csv_next(c, err);
+}
+
 /* Number of fields of the current record. */
 #define casia__csv_count(c) ((c)->nf)
 

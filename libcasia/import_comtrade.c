@@ -796,7 +796,7 @@ again:
     for (;;) {
         casia__trade_row row;
         unsigned ind;
-        rc = casia__csv_next(c, &rowerr);
+        rc = casia__csv_next_fast(c, &rowerr);
         if (rc == 0)
             break;
         if (rc == CASIA_EPARSE) {

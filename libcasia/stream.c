@@ -325,7 +325,7 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
 
     for (;;) {
         casia__trade_row row;
-        rc = casia__csv_next(c, &rowerr);
+        rc = casia__csv_next_fast(c, &rowerr);
         if (rc == 0)
             break;
         if (rc < 0 && rc != CASIA_EPARSE)
