@@ -1076,26 +1076,163 @@ int casia__parse_number(const char *s, size_t len, double *out)
     return 0;
 }
 
-int casia__format_double(char *buf, size_t size, double v, int digits)
+#if defined(__SIZEOF_INT128__)
+/*
+ * snprintf(buf, size, "%.*g", prec, v) for 1 <= prec <= 17 and
+ * 1e-5 <= |v| < 1e17, computed exactly with 128-bit integers: |v| times
+ * the power of ten that leaves prec digits, rounded half to even (as glibc
+ * rounds), then %g's layout. Returns the length, or -1 outside that range
+ * (the caller uses snprintf). check_csv compares it with snprintf.
+ */
+static int format_g(char *buf, size_t size, double v, int prec)
 {
-    const char *point = localeconv()->decimal_point;
-    int n = 0;
-    char *p;
-    if (digits > 0) {
-        n = snprintf(buf, size, "%.*g", digits, v);
-    } else {
-        int prec;
-        for (prec = 15; prec <= 17; prec++) {
-            double back;
-            n = snprintf(buf, size, "%.*g", prec, v);
-            if (point && point[0] && point[0] != '.' && (p = strchr(buf, point[0])))
-                *p = '.';
-            if (casia__parse_number(buf, strlen(buf), &back) == 0 && back == v)
-                return n;
+    typedef unsigned __int128 u128;
+    static const uint64_t p10[] = {
+        1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+        10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+        100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+        100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+        100000000000000000ULL, 1000000000000000000ULL
+    };
+    uint64_t bits, mant, n = 0;
+    int e2, k, s, tries, neg, len = 0;
+    char digits[24], out[48];
+    double a = fabs(v);
+    if (prec < 1 || prec > 17 || !(a >= 1e-5 && a < 1e17))
+        return -1;
+    memcpy(&bits, &v, sizeof bits);
+    neg = (int)(bits >> 63);
+    mant = (bits & ((1ULL << 52) - 1)) | (1ULL << 52);
+    e2 = (int)((bits >> 52) & 0x7ff) - 1075;   /* |v| = mant * 2^e2 */
+    /* k = floor(log10 |v|), guessed, then corrected by the digit count */
+    k = (int)floor(log10(a));
+    for (tries = 0; tries < 3; tries++) {
+        u128 x, q, rem, half;
+        int t;
+        s = prec - 1 - k;   /* n = round(|v| * 10^s) has prec digits */
+        if (s < 0 || s > 21)
+            return -1;
+        x = (u128)mant;
+        for (t = 0; t < s; t++)
+            x *= 5;           /* |v| * 10^s = mant * 5^s * 2^(e2 + s) */
+        t = e2 + s;
+        if (t >= 0) {
+            if (t > 60)
+                return -1;
+            q = x << t;
+            rem = 0;
+            half = 1;
+        } else if (-t >= 127) {
+            return -1;
+        } else {
+            q = x >> -t;
+            rem = x & (((u128)1 << -t) - 1);
+            half = (u128)1 << (-t - 1);
+        }
+        if (rem > half || (rem == half && (q & 1)))
+            q++;
+        if (q >= (u128)p10[prec]) {
+            if (q == (u128)p10[prec]) {   /* rounded up to 10^prec */
+                n = p10[prec - 1];
+                k++;
+                break;
+            }
+            k++;
+            continue;
+        }
+        if (q < (u128)p10[prec - 1]) {
+            k--;
+            continue;
+        }
+        n = (uint64_t)q;
+        break;
+    }
+    if (tries == 3)
+        return -1;
+    /* the prec digits of n */
+    {
+        int i;
+        for (i = prec - 1; i >= 0; i--) {
+            digits[i] = (char)('0' + n % 10);
+            n /= 10;
         }
     }
+    if (neg)
+        out[len++] = '-';
+    if (k >= -4 && k < prec) {
+        /* fixed: digits around the point, trailing zeros removed */
+        int i, last = prec - 1;
+        while (last > k && last > 0 && digits[last] == '0')
+            last--;
+        if (k < 0) {
+            out[len++] = '0';
+            out[len++] = '.';
+            for (i = -1; i > k; i--)
+                out[len++] = '0';
+            for (i = 0; i <= last; i++)
+                out[len++] = digits[i];
+        } else {
+            for (i = 0; i <= k; i++)
+                out[len++] = digits[i];
+            if (last > k) {
+                out[len++] = '.';
+                for (i = k + 1; i <= last; i++)
+                    out[len++] = digits[i];
+            }
+        }
+    } else {
+        /* exponent: d.ddde+XX */
+        int i, last = prec - 1, ek = k < 0 ? -k : k;
+        while (last > 0 && digits[last] == '0')
+            last--;
+        out[len++] = digits[0];
+        if (last > 0) {
+            out[len++] = '.';
+            for (i = 1; i <= last; i++)
+                out[len++] = digits[i];
+        }
+        out[len++] = 'e';
+        out[len++] = k < 0 ? '-' : '+';
+        if (ek >= 100)
+            out[len++] = (char)('0' + ek / 100);
+        out[len++] = (char)('0' + ek / 10 % 10);
+        out[len++] = (char)('0' + ek % 10);
+    }
+    if ((size_t)len >= size)
+        return -1;
+    memcpy(buf, out, (size_t)len);
+    buf[len] = '\0';
+    return len;
+}
+#endif
+
+int casia__format_g(char *buf, size_t size, double v, int prec)
+{
+    const char *point;
+    char *p;
+    int n;
+#if defined(__SIZEOF_INT128__)
+    if ((n = format_g(buf, size, v, prec)) >= 0)
+        return n;
+#endif
+    n = snprintf(buf, size, "%.*g", prec, v);
+    point = localeconv()->decimal_point;
     if (point && point[0] && point[0] != '.' && (p = strchr(buf, point[0])))
         *p = '.';
+    return n;
+}
+
+int casia__format_double(char *buf, size_t size, double v, int digits)
+{
+    int n = 0, prec;
+    if (digits > 0)
+        return casia__format_g(buf, size, v, digits);
+    for (prec = 15; prec <= 17; prec++) {
+        double back;
+        n = casia__format_g(buf, size, v, prec);
+        if (casia__parse_number(buf, strlen(buf), &back) == 0 && back == v)
+            return n;
+    }
     return n;
 }
 

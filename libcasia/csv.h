@@ -219,6 +219,10 @@ int casia__parse_number(const char *s, size_t len, double *out);
  */
 int casia__format_double(char *buf, size_t size, double v, int digits);
 
+/* snprintf(buf, size, "%.*g", prec, v) with '.' whatever the locale (the
+ * same text; computed exactly without printf for the usual magnitudes). */
+int casia__format_g(char *buf, size_t size, double v, int prec);
+
 /*
  * The same for plain [digits][.digits] of at most 15 digits when 8 bytes
  * after the text are readable (up to limit): parsed 8 digits per step.

@@ -530,6 +530,42 @@ START_TEST(test_sum_inline)
 }
 END_TEST
 
+START_TEST(test_format_g)
+{
+    /* the same text as snprintf's %.*g, on random doubles of every
+     * magnitude the fast path takes and around it */
+    int i;
+    rng_state = 17;
+    for (i = 0; i < 400000; i++) {
+        char a[64], b[64];
+        double v;
+        int prec = 1 + (int)rnd(17);
+        uint64_t bits = ((uint64_t)rnd(1u << 31) << 33) ^ ((uint64_t)rnd(1u << 31) << 2) ^ rnd(4);
+        int e = (int)rnd(80) - 25;
+        switch (rnd(4)) {
+        case 0:   /* a random mantissa at a random magnitude */
+            memcpy(&v, &bits, sizeof v);
+            v = ldexp(frexp(fabs(v) + 1, &e), (int)rnd(140) - 30);
+            break;
+        case 1:   /* short decimals, as in the files */
+            v = (double)rnd(1000000000u) / pow(10, rnd(8)) * pow(10, rnd(8));
+            break;
+        case 2:   /* ties and near-ties at the last digit */
+            v = (double)(rnd(100000) * 5) / pow(10, rnd(12));
+            break;
+        default:
+            v = ldexp(1.0, e) * (1 + rnd(1000) / 7.0);
+            break;
+        }
+        if (rnd(2))
+            v = -v;
+        snprintf(a, sizeof a, "%.*g", prec, v);
+        casia__format_g(b, sizeof b, v, prec);
+        ck_assert_msg(strcmp(a, b) == 0, "%%.%dg of %a: \"%s\" vs \"%s\"", prec, v, a, b);
+    }
+}
+END_TEST
+
 START_TEST(test_years)
 {
     ck_assert_int_eq(casia__parse_year("2022", 4), 2022);
@@ -560,6 +596,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_numbers_random);
     tcase_add_test(tc, test_numbers_swar);
     tcase_add_test(tc, test_sum_inline);
+    tcase_add_test(tc, test_format_g);
     tcase_add_test(tc, test_years);
     suite_add_tcase(s, tc);
     return s;
