@@ -502,7 +502,7 @@ static NOINLINE int read_country_slow(const casia__comtrade *ct, const casia__cs
 
 /* An empty cell, or "0" (partner2, mode of transport), or "W00"
  * (partner2), or "C00" (customs procedure). */
-static int zero_or_code00(const char *p, size_t len, char letter)
+static inline int zero_or_code00(const char *p, size_t len, char letter)
 {
     return len == 0 || (len == 1 && p[0] == '0') ||
            (letter && len == 3 && (p[0] == letter || p[0] == letter + ('a' - 'A')) &&
