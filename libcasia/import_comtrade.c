@@ -509,17 +509,25 @@ static inline int zero_or_code00(const char *p, size_t len, char letter)
             p[1] == '0' && p[2] == '0');
 }
 
-static inline int code00_or_empty(const casia__csv *c, int col, char letter)
+static NOINLINE int code00_or_empty_slow(const char *p, size_t len, char letter)
+{
+    p = trim(p, &len);
+    return zero_or_code00(p, len, letter);
+}
+
+static inline ALWAYS_INLINE int code00_or_empty(const casia__csv *c, int col,
+                                               char letter)
 {
     size_t len;
     const char *p;
     if (col < 0)
         return 1;
     p = raw_field(c, col, &len);
+    if (len == 1 && p[0] == '0')
+        return 1;   /* the usual total */
     if (zero_or_code00(p, len, letter))
         return 1;
-    p = trim(p, &len);
-    return zero_or_code00(p, len, letter);
+    return code00_or_empty_slow(p, len, letter);
 }
 
 static inline int zero_or_empty(const casia__csv *c, int col)
