@@ -937,10 +937,11 @@ int casia__csv_error(const casia__csv *c, size_t i, casia_error *err, int code,
 /* ------------------------------------------------------------------ */
 /* Numbers                                                             */
 
-static const double pow10_exact[] = {
+const double casia__pow10[23] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
+#define pow10_exact casia__pow10
 
 /* strtod on a copy, with '.' as the decimal point whatever the locale */
 static int parse_slow(const char *s, size_t len, double *out)
@@ -1234,82 +1235,6 @@ int casia__format_double(char *buf, size_t size, double v, int digits)
             return n;
     }
     return n;
-}
-
-/* The value of n (1..8) ASCII digits at p, read with one 8-byte load (the
- * caller guarantees 8 readable bytes), or -1 when one is not a digit. The
- * bytes are combined two, four, then eight at a time (Lemire's method);
- * the bytes before the first digit are made '0'. */
-HOT_INLINE int64_t digits_swar(const char *p, size_t n)
-{
-    uint64_t x;
-    memcpy(&x, p, 8);
-    /* little-endian: the first character is the lowest byte */
-    if (n < 8)   /* (a shift by 64 would be undefined) */
-        x = (x << (8 * (8 - n))) | (0x3030303030303030ULL >> (8 * n));
-    if (((x + 0x4646464646464646ULL) | (x - 0x3030303030303030ULL)) &
-        0x8080808080808080ULL)
-        return -1;
-    x = (x & 0x0F0F0F0F0F0F0F0FULL) * 2561 >> 8;
-    x = (x & 0x00FF00FF00FF00FFULL) * 6553601 >> 16;
-    return (int64_t)((x & 0x0000FFFF0000FFFFULL) * 42949672960001ULL >> 32);
-}
-
-int casia__parse_number_in(const char *s, size_t len, const char *limit,
-                           double *out)
-{
-    size_t ni, nf = 0, k;
-    int64_t a, b;
-    uint64_t q;
-    if (len == 0 || len > 25 || s + len + 16 > limit)
-        return casia__parse_number(s, len, out);
-    {
-        /* the decimal point, 8 bytes per load; a point after the 16th
-         * byte means more than 16 digits before it, which go to the plain
-         * parser anyway (k = len makes ni too large) */
-        uint64_t x, m;
-        memcpy(&x, s, 8);
-        x ^= 0x2E2E2E2E2E2E2E2EULL;   /* '.' bytes become zero */
-        m = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-        if (m) {
-            k = (size_t)(ctz64(m) >> 3);
-        } else if (len > 8) {
-            memcpy(&x, s + 8, 8);
-            x ^= 0x2E2E2E2E2E2E2E2EULL;
-            m = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-            k = m ? 8 + (size_t)(ctz64(m) >> 3) : len;
-        } else {
-            k = len;
-        }
-        if (k > len)
-            k = len;
-    }
-    ni = k;
-    if (k < len)
-        nf = len - k - 1;
-    if (ni + nf == 0 || ni > 16 || nf > 8 || ni + nf > 15)
-        return casia__parse_number(s, len, out);
-    if (ni > 8) {
-        if ((a = digits_swar(s, ni - 8)) < 0 || (b = digits_swar(s + ni - 8, 8)) < 0)
-            return casia__parse_number(s, len, out);
-        q = (uint64_t)a * 100000000u + (uint64_t)b;
-    } else if (ni > 0) {
-        if ((a = digits_swar(s, ni)) < 0)
-            return casia__parse_number(s, len, out);
-        q = (uint64_t)a;
-    } else {
-        q = 0;
-    }
-    if (nf > 0) {
-        if ((b = digits_swar(s + ni + 1, nf)) < 0)
-            return casia__parse_number(s, len, out);
-        q = q * (uint64_t)pow10_exact[nf] + (uint64_t)b;
-        /* at most 15 digits: exact in a double, one rounded division */
-        *out = (double)q / pow10_exact[nf];
-    } else {
-        *out = (double)q;
-    }
-    return 0;
 }
 
 int casia__parse_year(const char *s, size_t len)
