@@ -1096,7 +1096,7 @@ static int format_g(char *buf, size_t size, double v, int prec)
         100000000000000000ULL, 1000000000000000000ULL
     };
     uint64_t bits, mant, n = 0;
-    int e2, k, s, tries, neg, len = 0;
+    int e2, k, tries, neg, len = 0;
     char digits[24], out[48];
     double a = fabs(v);
     if (prec < 1 || prec > 17 || !(a >= 1e-5 && a < 1e17))
@@ -1110,7 +1110,7 @@ static int format_g(char *buf, size_t size, double v, int prec)
     for (tries = 0; tries < 3; tries++) {
         u128 x, q, rem, half;
         int t;
-        s = prec - 1 - k;   /* n = round(|v| * 10^s) has prec digits */
+        const int s = prec - 1 - k;   /* n = round(|v| * 10^s): prec digits */
         if (s < 0 || s > 21)
             return -1;
         x = (u128)mant;
@@ -1183,11 +1183,12 @@ static int format_g(char *buf, size_t size, double v, int prec)
         }
     } else {
         /* exponent: d.ddde+XX */
-        int i, last = prec - 1, ek = k < 0 ? -k : k;
+        int last = prec - 1, ek = k < 0 ? -k : k;
         while (last > 0 && digits[last] == '0')
             last--;
         out[len++] = digits[0];
         if (last > 0) {
+            int i;
             out[len++] = '.';
             for (i = 1; i <= last; i++)
                 out[len++] = digits[i];
