@@ -1,0 +1,117 @@
+#!/bin/sh
+# cli.sh - the casia command-line tool, run as a user would: every
+# subcommand, every --format, every exit code, bad arguments, a missing or
+# corrupt --data file. Expected values are read off the cited CSV files
+# (row quoted) or tests/data/small.json.
+set -u
+: "${top_builddir:?}" "${CASIA_TEST_DATADIR:?}"
+casia="$top_builddir/tools/casia"
+[ -x "$casia" ] || { echo "no $casia"; exit 99; }
+tmp=${TMPDIR:-/tmp}/casia-cli.$$
+mkdir -p "$tmp" || exit 99
+trap 'rm -rf "$tmp"' EXIT
+small="$CASIA_TEST_DATADIR/small.json"
+pass=0 fail=0
+
+# run EXPECTED_STATUS ARGS...: runs casia, keeps stdout/stderr in $out/$err
+run() {
+    want=$1
+    shift
+    "$casia" "$@" > "$tmp/out" 2> "$tmp/err"
+    got=$?
+    out=$(cat "$tmp/out")
+    err=$(cat "$tmp/err")
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL: casia $* exited $got, expected $want"
+        sed 's/^/  stderr: /' "$tmp/err" | head -5
+        fail=$((fail + 1))
+        return 1
+    fi
+    return 0
+}
+ok() { pass=$((pass + 1)); }
+no() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# has TEXT...: each TEXT is in the output
+has() {
+    for s in "$@"; do
+        case $out in *"$s"*) ;; *) no "output of the last command lacks '$s'"; return 1 ;; esac
+    done
+    ok
+}
+err_has() {
+    case $err in *"$1"*) ok ;; *) no "stderr lacks '$1': $err" ;; esac
+}
+
+# --- help and version
+run 0 --help && has "Commands:" "observations" "Exit status"
+run 0 --version && has "casia " "libcasia "
+for c in observations sources coverage country validate export version help; do
+    run 0 "$c" --help && has "usage: casia $c"
+done
+run 2 && err_has "usage: casia"
+run 2 frobnicate && err_has "no command named 'frobnicate'"
+run 2 --format yaml sources && err_has "unknown format 'yaml'"
+run 2 observations --colour && err_has "unknown option --colour"
+run 2 observations --from && err_has "needs a value"
+run 2 observations --from 1850 && err_has "is not a year"
+run 2 observations --basis mirror && err_has "is not reporter"
+
+# --- observations
+# observations.csv: trade.import,UZB,CHN,2023,11260000000,USD,national_stats,gazeta_uz_20240209
+run 0 observations --indicator trade.import --reporter Uzbekistan --partner CN \
+    --from 2023 --to 2023 --basis national_stats &&
+    has "11260000000" "gazeta_uz_20240209" "national_stats"
+run 0 --format csv observations -i trade.import -r UZB -p CHN --from 2023 --to 2023 --basis national_stats &&
+    has "indicator,reporter,partner,year,value,unit,basis,source,note" \
+        "trade.import,UZB,CHN,2023,11260000000,USD,national_stats,gazeta_uz_20240209,Uzbek Statistics Agency: imports from China surged 1.7x to \$11.26 billion"
+run 0 --format json observations -i trade.import -r UZB -p CHN --from 2023 --to 2023 --basis national_stats &&
+    has '"value": 11260000000' '"unit": "USD"' '"basis": "national_stats"' '"source": "gazeta_uz_20240209"'
+# two sources of one key stay apart: desht_mirror_china 14000000000 and
+# silkroad_kz_2021 13980000000 (trade.import,KAZ,CHN,2021,partner_mirror)
+run 0 --format csv observations -i trade.import -r KZ -p 156 --from 2021 --to 2021 --basis partner_mirror &&
+    has ",14000000000,USD,partner_mirror,desht_mirror_china," ",13980000000,USD,partner_mirror,silkroad_kz_2021,"
+run 1 observations -i trade.import -r KAZ --from 1990 --to 1991 && err_has "no observation matches"
+run 2 observations -r Atlantis && err_has 'unknown country "Atlantis"'
+run 2 observations -r Korea && err_has "ambiguous"
+
+# --- sources
+run 0 sources gazeta_uz_20240209 && has "Gazeta.uz" "https://www.gazeta.uz/en/2024/02/09/trade-partners/"
+run 1 sources no_such_source && err_has "no source with id 'no_such_source'"
+run 0 --format csv sources && [ "$(printf '%s\n' "$out" | wc -l)" -gt 145 ] && ok
+run 0 --format json sources libcasia_classification && has '"id": "libcasia_classification"' '"publisher": "libcasia"'
+
+# --- coverage (docs/coverage.md: arms.import_tiv TKM 134 values)
+run 0 coverage --country TKM --indicator arms.import_tiv && has "arms.import_tiv" "TKM" "134"
+# observations.csv, trade.import KAZ basis reporter: imf_dots_2022_KAZ gives
+# 19 partners x 2015-2020 (114 rows), desht_mirror_china CHN 2021 (1 row)
+run 0 --format csv coverage --indicator trade.import --country KAZ &&
+    has "trade.import,reporter,KAZ,19,2015-2021,115"
+run 1 coverage --indicator no.such
+
+# --- country
+run 0 country KZ 398 "Kyrgyz Republic" "$(printf 'T\303\274rkiye')" W00 &&
+    has "KAZ" "KGZ" "TUR" "WLD" "aggregate"
+run 2 country Korea && err_has "KOR, PRK"
+run 0 --format json country "Soviet Union" && has '"code": "SUN"' '"kind": "former state"'
+
+# --- --data: another dataset, a missing one, a corrupt one
+run 0 --data "$small" observations -i trade.import -r KAZ -p RUS && has "200"
+run 0 --data "$small" --format csv sources && has "src_a,Pub A,First source"
+run 3 --data "$tmp/missing.json" sources && err_has "missing.json: cannot open"
+printf '{"format": "casia-dataset/1",\n "series": [' > "$tmp/cut.json"
+run 3 --data "$tmp/cut.json" sources && err_has "cut.json:2:13: unexpected end of input"
+
+# --- validate
+run 0 validate "$small" && has "valid: 7 observations"
+run 3 validate "$small" "$tmp/cut.json" && has "valid: 7" && err_has "cut.json:2:13:"
+run 2 validate && err_has "give at least one file"
+
+# --- export: JSON round trip through validate, CSV one row per observation
+run 0 --data "$small" export -o "$tmp/small-out.json" &&
+    run 0 validate "$tmp/small-out.json" && has "valid: 7 observations"
+run 0 export --format csv && [ "$(printf '%s\n' "$out" | wc -l)" -eq 2160 ] && ok   # 2159 + header
+run 0 --data "$small" --format json export && has '"casia-dataset/1"' '"src_a"'
+run 3 export -o /nonexistent/dir/x.json && err_has "cannot create"
+
+echo "cli.sh: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
