@@ -823,6 +823,14 @@ static int prescan(reader *r)
     return CASIA_OK;
 }
 
+/* Whether the input holds word at offset off (the input need not be
+ * NUL-terminated). */
+static int starts_with(const reader *r, size_t off, const char *word)
+{
+    size_t n = strlen(word);
+    return off <= r->len && r->len - off >= n && memcmp(r->text + off, word, n) == 0;
+}
+
 /*
  * Describes a cJSON parse failure that cJSON placed at offset off. Two
  * failures deserve their own words: nesting beyond cJSON's limit, and
@@ -869,9 +877,8 @@ static int syntax_error(reader *r, size_t off)
                          "unexpected end of input (truncated JSON?)");
     } else {
         unsigned char c = (unsigned char)t[off];
-        if ((c == 'N' && strncmp(t + off, "NaN", 3) == 0) ||
-            (c == 'I' && strncmp(t + off, "Infinity", 8) == 0) ||
-            (c == '-' && strncmp(t + off, "-Infinity", 9) == 0))
+        if (starts_with(r, off, "NaN") || starts_with(r, off, "Infinity") ||
+            starts_with(r, off, "-Infinity"))
             casia__error_set(r->err, CASIA_EPARSE, r->name,
                              "NaN and Infinity are not JSON numbers");
         else if (c >= 0x20 && c < 0x7f)
