@@ -113,5 +113,27 @@ run 0 export --format csv && [ "$(printf '%s\n' "$out" | wc -l)" -eq 2160 ] && o
 run 0 --data "$small" --format json export && has '"casia-dataset/1"' '"src_a"'
 run 3 export -o /nonexistent/dir/x.json && err_has "cannot create"
 
+# --- chart (when built with cairo)
+run 2 chart UZB && err_has "give the output file"
+run 2 chart UZB -o "$tmp/x.gif" && err_has "must end in .svg or .png"
+run 2 chart UZB --flow sideways -o "$tmp/x.svg" && err_has "--flow"
+if "$casia" chart UZB -o "$tmp/probe.svg" 2> "$tmp/probe.err" ||
+        ! grep -q "built without cairo" "$tmp/probe.err"; then
+    # Uzbekistan's imports from China and Russia: in observations.csv each
+    # partner has values under three bases (reporter: imf_dots_2022_UZB;
+    # partner_mirror: imf_dots_2022_CHN/_RUS and comtradeplus_chn_2022;
+    # national_stats: gazeta_uz_20240209, kursiv_uz_20230425): 6 series
+    run 0 chart Uzbekistan -o "$tmp/uzb.svg" && err_has "(6 series)" &&
+        if "${PYTHON:-python3}" "$top_srcdir/tests/chart_check.py" "$tmp/uzb.svg" 6; then ok; else no "uzb.svg"; fi
+    run 0 chart UZ --flow import -o "$tmp/uzb.png" &&
+        if "${PYTHON:-python3}" "$top_srcdir/tests/chart_check.py" "$tmp/uzb.png" 6; then ok; else no "uzb.png"; fi
+    # only the country's own figures: CHN and RUS, basis reporter
+    run 0 chart KAZ --basis reporter --flow turnover -o "$tmp/kaz.svg" &&
+        if "${PYTHON:-python3}" "$top_srcdir/tests/chart_check.py" "$tmp/kaz.svg" 2; then ok; else no "kaz.svg"; fi
+    run 1 chart KAZ --partners USA --basis national_stats -o "$tmp/none.svg" && err_has "no import figures"
+else
+    run 2 chart UZB -o "$tmp/x.svg" && err_has "libcairo2-dev"
+fi
+
 echo "cli.sh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

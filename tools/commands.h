@@ -51,6 +51,17 @@
       "Writes the dataset (the built-in one, or --data) in libcasia's JSON\n" \
       "format (the default; see docs/format.md) or as CSV with one\n"       \
       "observation per row, to FILE or standard output.")                   \
+    X("chart", cmd_chart,                                                    \
+      "draw China vs Russia in a country's trade to SVG or PNG",             \
+      "casia chart COUNTRY -o FILE.svg|FILE.png [--flow import|export|turnover]\n" \
+      "                   [--partners CHN,RUS] [--basis BASIS] [--from YEAR]\n" \
+      "                   [--to YEAR] [--size WIDTHxHEIGHT]\n"              \
+      "\n"                                                                   \
+      "Draws the partners' trade with COUNTRY year by year in billion US\n"  \
+      "dollars: one line per partner and basis (solid: the country's own\n"  \
+      "figures; dashed: the partner's mirror figures; dotted: national\n"    \
+      "statistics), so sources that disagree are seen, not averaged. The\n"  \
+      "file type follows the name. Needs libcasia built with cairo.")        \
     X("version", cmd_version, "print the version",                           \
       "casia version")                                                       \
     X("help", cmd_help, "help on a command",                                 \
