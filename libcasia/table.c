@@ -405,6 +405,32 @@ static int do_energy(casia_table *t, const casia__ix *c)
     return rc;
 }
 
+/* The years of the table's annual rows that are not tied to an observation
+ * (arms windows, memberships): those of the observations, else of the
+ * memberships. */
+static void table_years(const casia_dataset *ds, int *lo, int *hi)
+{
+    size_t i;
+    *lo = *hi = 0;
+    for (i = 0; i < ds->n_obs; i++) {
+        int y = CASIA__KEY_YEAR(ds->obs_key[i]);
+        if (*lo == 0 || y < *lo)
+            *lo = y;
+        if (y > *hi)
+            *hi = y;
+    }
+    if (*lo == 0) {
+        for (i = 0; i < ds->n_memberships; i++) {
+            const casia__membership_rec *m = &ds->memberships[i];
+            int e = m->end_year ? m->end_year : m->start_year;
+            if (*lo == 0 || m->start_year < *lo)
+                *lo = m->start_year;
+            if (e > *hi)
+                *hi = e;
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Arms                                                                */
 
@@ -421,13 +447,9 @@ static int do_arms(casia_table *t, const casia__ix *c)
     lo = casia__lower_bound(ds->obs_key, ds->n_obs, CASIA__KEY(ind, 0, 0, 0));
     hi = casia__lower_bound(ds->obs_key, ds->n_obs,
                             CASIA__KEY((unsigned)ind + 1, 0, 0, 0));
-    for (i = lo; i < hi; i++) {
-        int y = CASIA__KEY_YEAR(ds->obs_key[i]);
-        if (y_lo == 0 || y < y_lo)
-            y_lo = y;
-        if (y > y_hi)
-            y_hi = y;
-    }
+    /* windows ending in every year of the table (a window may end after
+     * the last delivery) */
+    table_years(ds, &y_lo, &y_hi);
     i = lo;
     while (i < hi && rc == CASIA_OK) {
         int rep = (int)CASIA__KEY_REP(ds->obs_key[i]);
@@ -587,31 +609,6 @@ static int do_remittances(casia_table *t, const casia__ix *c,
     }
     free(k);
     return rc;
-}
-
-/* The years of the table's institutional rows: those of the observations,
- * else of the memberships. */
-static void table_years(const casia_dataset *ds, int *lo, int *hi)
-{
-    size_t i;
-    *lo = *hi = 0;
-    for (i = 0; i < ds->n_obs; i++) {
-        int y = CASIA__KEY_YEAR(ds->obs_key[i]);
-        if (*lo == 0 || y < *lo)
-            *lo = y;
-        if (y > *hi)
-            *hi = y;
-    }
-    if (*lo == 0) {
-        for (i = 0; i < ds->n_memberships; i++) {
-            const casia__membership_rec *m = &ds->memberships[i];
-            int e = m->end_year ? m->end_year : m->start_year;
-            if (*lo == 0 || m->start_year < *lo)
-                *lo = m->start_year;
-            if (e > *hi)
-                *hi = e;
-        }
-    }
 }
 
 static int do_institutions(casia_table *t, const casia__ix *c,
