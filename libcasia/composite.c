@@ -140,10 +140,14 @@ static int dimensions(casia_result res[CASIA_DIM_COUNT],
     status[CASIA_DIM_UN_VOTES] = casia_un_agreement(&res[CASIA_DIM_UN_VOTES], ds,
                                                     reporter, partner, NULL, 0,
                                                     year, opt);
-    for (d = 0; d < CASIA_DIM_COUNT; d++)
-        if (status[d] == CASIA_EINVAL || status[d] == CASIA_ENOMEM ||
-            status[d] == CASIA_ERANGE)
+    for (d = 0; d < CASIA_DIM_COUNT; d++) {
+        if (status[d] == CASIA_EINVAL || status[d] == CASIA_ENOMEM)
             return status[d];
+        /* a share outside [0, 1] says that its numerator and denominator
+         * do not measure the same thing: not a dimension */
+        if (status[d] == CASIA_OK && !casia__dim_in_range(res[d].value))
+            status[d] = CASIA_ERANGE;
+    }
     return CASIA_OK;
 }
 

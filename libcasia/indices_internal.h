@@ -236,6 +236,9 @@ int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
 int casia__composite_combine(double *value, unsigned *dims, double *wnorm,
                              const double *dim_value, const int *status,
                              const double *w);
+/* Whether a dimension's value is a fraction in [0, 1]; others are left
+ * out of the composite (status CASIA_ERANGE). */
+#define casia__dim_in_range(v) ((v) >= 0 && (v) <= 1)
 /* Validates weights: CASIA_OK or CASIA_EINVAL. */
 int casia__weights_ok(const double *w);
 

@@ -812,7 +812,7 @@ static int add_composites(casia_table *t, const casia__ix *c)
                t->rows[j].par == t->rows[i].par &&
                t->rows[j].year == t->rows[i].year) {
             d = dim_of(t->rows[j].index);
-            if (d >= 0) {
+            if (d >= 0 && casia__dim_in_range(t->rows[j].value)) {
                 status[d] = CASIA_OK;
                 values[d] = t->rows[j].value;
                 flags[d] = t->rows[j].flags;

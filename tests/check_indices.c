@@ -590,6 +590,12 @@ START_TEST(test_remittance_share)
     ck_assert_double_eq(r.value, 0.78);
     ck_assert_status(casia_remittance_share(&r, ds, "TJK", "CHN", 2020, NULL),
                      CASIA_ENOTFOUND);
+    /* inputs that do not measure the same thing: Russia's outflows to KAZ
+     * (500) above KAZ's total inflows (400); the share says so, and the
+     * composite leaves it out (test_composite) */
+    ck_assert_status(casia_remittance_share(&r, ds, "KAZ", "RUS", 2020, NULL),
+                     CASIA_OK);
+    ck_assert_double_eq(r.value, 1.25);
     ck_assert_status(casia_remittance_share(&r, ds, "TJK", "WLD", 2020, NULL),
                      CASIA_ENOTFOUND);
 }
@@ -736,6 +742,8 @@ START_TEST(test_composite)
     ck_assert_status(casia_composite(&c, ds, "KAZ", "RUS", 2020, NULL), CASIA_OK);
     ck_near(c.result.value, 0.35);
     ck_assert_int_eq(c.dim_status[CASIA_DIM_ARMS], CASIA_EDOMAIN);
+    /* the remittance share 1.25 is no fraction: left out */
+    ck_assert_int_eq(c.dim_status[CASIA_DIM_REMITTANCE], CASIA_ERANGE);
     /* user weights 3 (trade) : 1 (institutions), the others unused */
     opt.weights = w;
     ck_assert_status(casia_composite(&c, ds, "KAZ", "CHN", 2020, &opt), CASIA_OK);
