@@ -10,6 +10,7 @@
  */
 #include "indices_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,21 @@ static size_t split_groups(group *g, const casia_dataset *ds,
         }
     }
     return m;
+}
+
+/*
+ * Merges two partner-sorted group lists: the next partner *p, with its
+ * group in each list (NULL when absent), advancing *i and *j.
+ */
+static void next_partner(const group **a, const group **b, int *p,
+                         const group *go, size_t no, size_t *i,
+                         const group *gt, size_t nt, size_t *j)
+{
+    int pa = *i < no ? go[*i].partner : INT_MAX;
+    int pb = *j < nt ? gt[*j].partner : INT_MAX;
+    *p = pa < pb ? pa : pb;
+    *a = pa == *p ? &go[(*i)++] : NULL;
+    *b = pb == *p ? &gt[(*j)++] : NULL;
 }
 
 static int add_entry(casia__ttable *t, const casia_dataset *ds, int partner,
@@ -336,18 +352,10 @@ int casia__ttable_build(casia__ttable *t, const casia__ix *c, int rep,
         /* 2a. each partner by the pair rule, preferring the total's source */
         i = j = 0;
         while (i < no || j < nt) {
-            const group *a = NULL, *b = NULL;
+            const group *a, *b;
             int p;
             casia__pick pk;
-            if (j >= nt || (i < no && go[i].partner <= gt[j].partner))
-                a = &go[i];
-            if (i >= no || (j < nt && gt[j].partner <= go[i].partner))
-                b = &gt[j];
-            p = a ? a->partner : b->partner;
-            if (a)
-                i++;
-            if (b)
-                j++;
+            next_partner(&a, &b, &p, go, no, &i, gt, nt, &j);
             if (p == c->world || p == rep)
                 continue;
             if (pick_partner_world(&pk, c, a, b, t->total_source) &&
@@ -434,19 +442,11 @@ int casia__ttable_build(casia__ttable *t, const casia__ix *c, int rep,
         t->total_basis = rank >= 0 ? c->own[rank] : CASIA_BASIS_PARTNER_MIRROR;
         i = j = 0;
         while (i < no || j < nt) {
-            const group *a = NULL, *b = NULL;
+            const group *a, *b;
             int p;
             long o = -1;
             int mirror = 0, several = 0;
-            if (j >= nt || (i < no && go[i].partner <= gt[j].partner))
-                a = &go[i];
-            if (i >= no || (j < nt && gt[j].partner <= go[i].partner))
-                b = &gt[j];
-            p = a ? a->partner : b->partner;
-            if (a)
-                i++;
-            if (b)
-                j++;
+            next_partner(&a, &b, &p, go, no, &i, gt, nt, &j);
             if (p == c->world || p == rep)
                 continue;
             if (rank >= 0) {
