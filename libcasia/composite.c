@@ -298,14 +298,8 @@ CASIA_API int casia_composite_sensitivity(casia_result *out,
     r.denominator = (double)c.opt.draws;
     r.count = c.opt.draws;
     r.dims = mask;
-    {
-        unsigned all = ((sa[0] == CASIA_OK) | (sb[0] == CASIA_OK)) ? 1u : 0u;
-        for (d = 1; d < CASIA_DIM_COUNT; d++)
-            if (sa[d] == CASIA_OK || sb[d] == CASIA_OK)
-                all |= 1u << d;
-        if (all != mask || mask != (1u << CASIA_DIM_COUNT) - 1)
-            r.flags |= CASIA_RESULT_PARTIAL_DIMS;
-    }
+    if (mask != (1u << CASIA_DIM_COUNT) - 1)
+        r.flags |= CASIA_RESULT_PARTIAL_DIMS;
     casia__res_finish(&r);
     *out = r;
     return CASIA_OK;
