@@ -126,8 +126,10 @@ typedef struct casia_options {
     casia_total_policy total;     /**< default #CASIA_TOTAL_AUTO */
     /** Only observations of this source id are used (NULL: any source). */
     const char *source;
-    /** A sum over partners is a total only with at least this many
-     *  partners (default 2: a "total" of the partner alone is no total). */
+    /** A sum over partners is a total only when one source lists at
+     *  least this many partners (default 10: partner tables such as IMF
+     *  DOTS or UN Comtrade qualify, news reports naming two or three
+     *  partners do not; 0 counts as 1). */
     unsigned min_partners;
     /** Years of the arms window ending in the year asked, for the annual
      *  arms index, the composite and the tables (default 5, SIPRI's
@@ -353,7 +355,9 @@ CASIA_API int casia_hhi(casia_result *out, const casia_dataset *ds,
  * Sets value (fraction), numerator and denominator (TIV millions), basis,
  * flags, sources, window and years present.
  * @return #CASIA_OK (0 when j delivered nothing in the window);
- *         #CASIA_ENOTFOUND (no source covers any year of the window);
+ *         #CASIA_ENOTFOUND (no source covers any year of the window, or
+ *         j has no row for i in any source: not a known supplier; an
+ *         aggregate);
  *         #CASIA_EDOMAIN (no deliveries at all in the window);
  *         #CASIA_EINVAL (first_year > last_year, ...).
  */
@@ -411,6 +415,9 @@ CASIA_API int casia_remittance_gdp(casia_result *out, const casia_dataset *ds,
  * where both exist (the pair may come from the mirror, e.g. the Central
  * Bank of Russia's outflows), else the published
  * remittance.share_from_partner_pct / 100. Flags as casia_remittance_gdp().
+ * Figures of different kinds can give a "share" above 1 (money-transfer
+ * systems from one partner against total personal remittances): it is
+ * returned as it is, and the composite leaves it out.
  */
 CASIA_API int casia_remittance_share(casia_result *out,
                                      const casia_dataset *ds,
@@ -615,7 +622,10 @@ typedef struct casia_composite_result {
 /**
  * Composite dependence D_ij,t = sum_d w_d s_d / sum_{d available} w_d over
  * the dimensions of casia_dimension that have a value (weights from
- * casia_options::weights, default equal).
+ * casia_options::weights, default equal). A dimension whose value lies
+ * outside [0, 1] (its numerator and denominator measure different things,
+ * e.g. remittances from one partner above the total) is left out with
+ * dim_status #CASIA_ERANGE.
  * @return #CASIA_OK; #CASIA_ENOTFOUND when no dimension has a value;
  *         #CASIA_EDOMAIN when the available dimensions all weigh 0;
  *         #CASIA_EINVAL (negative or non-finite weights...).
