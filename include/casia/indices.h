@@ -284,8 +284,8 @@ CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
  *
  * Sets value, numerator (mirror, USD), denominator (reported, USD), basis
  * (#CASIA_BASIS_MIXED: two bases by definition), flags, sources.
- * casia_options::basis restricts the reported side; the mirror policy is
- * ignored.
+ * casia_options::basis restricts the reported side (#CASIA_EINVAL for
+ * #CASIA_BASIS_PARTNER_MIRROR); the mirror policy is ignored.
  *
  * @return #CASIA_OK; #CASIA_ENOTFOUND when either side is missing;
  *         #CASIA_EDOMAIN when the reported figure is zero; #CASIA_EINVAL.
