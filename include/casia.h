@@ -27,5 +27,6 @@
 #include "casia/common.h"
 #include "casia/country.h"
 #include "casia/dataset.h"
+#include "casia/indices.h"
 
 #endif /* CASIA_H */
