@@ -113,6 +113,56 @@ run 0 export --format csv && [ "$(printf '%s\n' "$out" | wc -l)" -eq 2160 ] && o
 run 0 --data "$small" --format json export && has '"casia-dataset/1"' '"src_a"'
 run 3 export -o /nonexistent/dir/x.json && err_has "cannot create"
 
+# --- index commands. Expected values computed from the cited CSV files
+# with a few lines of Python (csv module):
+#   UZB 2023, national_stats (gazeta_uz_20240209, intellinews_308876):
+#     imports  CHN 11.26e9 / 38.1e9 = 0.29554, RUS 6.58e9 / 38.1e9 = 0.17270
+#     turnover CHN (11.26 + 2.46) / (38.1 + 24.4) = 0.21952, RUS 9.88 / 62.5 = 0.15808
+#   TKM 2020, reporter (imf_dots_2022_TKM): turnover CHN 0.49768, RUS 0.09935
+#   KGZ 2019 turnover, reporter: 17 partners (WLD and EUU left out), shares
+#     sum to 0.91730, HHI 0.16577, upper bound 0.16577 + (1 - 0.91730)^2 =
+#     0.17261; top CHN 0.26443, then RUS 0.23774, KAZ 0.13793
+#   TKM arms 2013-2024, sipri_register_2026: CHN 245.6 of 1233.75 TIV = 0.19907
+#   TJK 2023 remittances: 5.7e9 / 12060602008.8478 GDP = 47.26% (computed);
+#     published 48.2 (buffett_ru_tjk_remit2023) and 37.84
+#   KAZ-CHN 2021 imports: China's figure 14.0e9 vs Kazakhstan's 8.2e9
+#     (desht_mirror_china): (14.0 - 8.2) / 8.2 = +0.70732
+run 0 share UZB CHN 2023 --flow import && has "29.6%" "national_stats" "[1] sources: gazeta_uz_20240209; intellinews_308876"
+run 0 --format csv share Uzbekistan Russia 2023 --flow import && has ",0.1727034120734908" ",national_stats,"
+run 0 --format json share UZB CHN 2023 && has '"value": 0.21952' '"unit": "fraction"' '"basis": "national_stats"' '"sources": ["gazeta_uz_20240209", "intellinews_308876"]'
+run 0 share TKM CHN 2020 && has "49.8%" "reporter" "sources: imf_dots_2022_TKM"
+run 0 share TKM RUS 2020 --basis reporter && has "9.9%"
+run 1 share UZB CHN 1995 && err_has "no data for it"
+run 2 share UZB CHN && err_has "expected 3 arguments"
+run 2 share UZB CHN 2023 --flow sideways && err_has "--flow"
+run 2 share UZB CHN 2023 --mirror sometimes && err_has "--mirror"
+run 0 top KGZ 2019 -n 3 && has "1  CHN" "26.4%" "2  RUS" "23.8%" "3  KAZ" "13.8%"
+run 0 --format csv top KGZ 2019 -n 1 && has "1,CHN,China,"
+run 0 hhi KGZ 2019 && has "0.166" "0.173" "91.7%"
+run 0 --format csv hhi KGZ 2019 && has ",0.1657672746628" ",17"
+run 0 arms TKM CHN 2013-2024 && has "19.9%" "sipri_register_2026"
+run 0 arms TKM 2013-2024 && has "CHN" "TUR"
+run 2 arms TKM CHN 2024-2013 && err_has "is not a window"
+run 0 remit TJK 2023 && has "47.3%" "published-and-computed-disagree" "48.2%"
+run 0 gap KAZ CHN 2021 --flow import && has "+70.7%" "70.7%"
+run 0 compare import_share UZB CHN && has "import_share" "CHN" "RUS" "2019" "2022"
+run 2 compare nonsense UZB CHN && err_has "is not an annual index"
+run 0 composite UZB 2023 && has "composite" "trade" "CHN" "RUS" "weightings drawn from Dirichlet"
+run 0 composite UZB 2023 --weights trade=1 && has "Composite on China: 0.220" "Composite on Russian Federation: 0.158"
+run 2 composite UZB 2023 --weights gold=1 && err_has "--weights"
+run 0 ties KAZ 2023 && has "memberships" "institutional_share"
+run 0 --format csv table -o "$tmp/table.csv" && [ "$(head -n 1 "$tmp/table.csv")" = "reporter,partner,year,index,value,unit,basis,flags" ] && ok
+grep -q '^UZB,CHN,2023,import_share,0.2955380577427' "$tmp/table.csv" && ok || no "table lacks UZB,CHN,2023,import_share"
+
+# --- report: the main job (values as above)
+run 0 report && has "Kazakhstan (KAZ)" "Uzbekistan (UZB)" "Turkmenistan (TKM)" "Sources"
+run 0 report --country UZB && has "trade share: turnover" "22.0%" "15.8%" "2023" "national_stats"
+run 0 report --country TKM && has "49.8%" "9.9%" "2020"
+run 0 --format csv report --country UZB &&
+    has "country,measure,partner,from,to,value,unit,basis,flags,sources" "UZB,turnover_share,CHN,2023,2023,0.21952"
+run 0 --format json report --country TJK && has '"measure": "remittance_gdp"'
+run 2 report --country Atlantis && err_has "unknown country"
+
 # --- chart (when built with cairo)
 run 2 chart UZB && err_has "give the output file"
 run 2 chart UZB -o "$tmp/x.gif" && err_has "must end in .svg or .png"

@@ -429,6 +429,12 @@ void table_number(table *t, double v)
     case COL_RATIO:
         snprintf(buf, sizeof buf, "%.3f", v);
         break;
+    case COL_PCT:
+        snprintf(buf, sizeof buf, "%.1f%%", v);
+        break;
+    case COL_PP:
+        snprintf(buf, sizeof buf, "%+.1f pp", v);
+        break;
     case COL_INT:
         snprintf(buf, sizeof buf, "%.0f", v);
         break;
@@ -510,7 +516,46 @@ static size_t width(const char *s)
 
 static int right_aligned(col_kind k)
 {
-    return k != COL_TEXT;
+    return k != COL_TEXT && k != COL_LIST;
+}
+
+/* In text, a list cell (the sources of a row) would make the table as
+ * wide as the list: it shows a note marker instead, "[1]", and the lists
+ * follow the table, each once. */
+static const char *list_marker(const table *t, size_t row, int col, char *buf,
+                               size_t size)
+{
+    size_t r, n = 0;
+    const char *mine = t->cells[row * (size_t)t->ncols + (size_t)col].text;
+    for (r = 0; r <= row; r++) {
+        const cell *c = &t->cells[r * (size_t)t->ncols + (size_t)col];
+        size_t q;
+        int seen = 0;
+        if (!c->text || !c->text[0])
+            continue;
+        for (q = 0; q < r && !seen; q++) {
+            const cell *d = &t->cells[q * (size_t)t->ncols + (size_t)col];
+            seen = d->text && strcmp(d->text, c->text) == 0;
+        }
+        if (seen)
+            continue;
+        n++;
+        if (strcmp(c->text, mine) == 0)
+            break;
+    }
+    snprintf(buf, size, "[%lu]", (unsigned long)n);
+    return buf;
+}
+
+/* The text shown for a cell in text mode. */
+static const char *text_of(const table *t, size_t r, int j, char *buf, size_t size)
+{
+    const cell *c = &t->cells[r * (size_t)t->ncols + (size_t)j];
+    if (c->missing || !c->text)
+        return "-";
+    if (t->cols[j].kind == COL_LIST)
+        return c->text[0] ? list_marker(t, r, j, buf, size) : "-";
+    return c->text;
 }
 
 static void print_text(FILE *f, const table *t)
@@ -523,12 +568,8 @@ static void print_text(FILE *f, const table *t)
         w[j] = width(t->cols[j].name);
     for (r = 0; r < t->nrows; r++)
         for (j = 0; j < t->ncols; j++) {
-            const cell *c = &t->cells[r * (size_t)t->ncols + (size_t)j];
-            char lbuf[1024];
-            size_t cw = c->missing || !c->text ? 1
-                        : width(t->cols[j].kind == COL_LIST
-                                    ? list_text(c->text, lbuf, sizeof lbuf)
-                                    : c->text);
+            char buf[64];
+            size_t cw = width(text_of(t, r, j, buf, sizeof buf));
             if (cw > w[j])
                 w[j] = cw;
         }
@@ -548,18 +589,37 @@ static void print_text(FILE *f, const table *t)
     }
     for (r = 0; r < t->nrows; r++) {
         for (j = 0; j < t->ncols; j++) {
-            const cell *c = &t->cells[r * (size_t)t->ncols + (size_t)j];
-            char lbuf[1024];
-            const char *s = c->missing || !c->text ? "-"
-                            : t->cols[j].kind == COL_LIST
-                                ? list_text(c->text, lbuf, sizeof lbuf)
-                                : c->text;
+            char buf[64];
+            const char *s = text_of(t, r, j, buf, sizeof buf);
             size_t pad = w[j] - width(s);
             if (right_aligned(t->cols[j].kind))
                 fprintf(f, "%*s%s", (int)pad, "", s);
             else
                 fprintf(f, "%s%*s", s, j + 1 < t->ncols ? (int)pad : 0, "");
             fputs(j + 1 < t->ncols ? "  " : "\n", f);
+        }
+    }
+    /* the lists, each once, under their markers */
+    for (j = 0; j < t->ncols; j++) {
+        size_t n = 0;
+        if (t->cols[j].kind != COL_LIST)
+            continue;
+        for (r = 0; r < t->nrows; r++) {
+            const cell *c = &t->cells[r * (size_t)t->ncols + (size_t)j];
+            size_t q;
+            int seen = 0;
+            char lbuf[1024];
+            if (c->missing || !c->text || !c->text[0])
+                continue;
+            for (q = 0; q < r && !seen; q++) {
+                const cell *d = &t->cells[q * (size_t)t->ncols + (size_t)j];
+                seen = d->text && strcmp(d->text, c->text) == 0;
+            }
+            if (seen)
+                continue;
+            n++;
+            fprintf(f, "%s[%lu] %s: %s\n", n == 1 ? "\n" : "", (unsigned long)n,
+                    t->cols[j].name, list_text(c->text, lbuf, sizeof lbuf));
         }
     }
     if (t->nnotes) {

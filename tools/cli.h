@@ -101,6 +101,8 @@ typedef enum col_kind {
     COL_MONEY,      /* USD: text with thousands separators */
     COL_SHARE,      /* a fraction: text as a percentage with one decimal */
     COL_RATIO,      /* a plain ratio with 3 decimals in text */
+    COL_PCT,        /* a value already in percent: "47.3%" in text */
+    COL_PP,         /* percentage points, signed: "+4.3 pp" in text */
     COL_LIST        /* a list of strings: "a; b" in text and CSV, an
                        array in JSON (give items to table_list) */
 } col_kind;
@@ -127,6 +129,27 @@ void table_note(table *t, const char *fmt, ...)
  * a header line, or JSON as an array of row objects keyed by column. */
 void table_print(cli *c, table *t);
 size_t table_rows(const table *t);
+
+/* ------------------------------------------------------------------ */
+/* Index options and results (cmd_index.c)                              */
+
+/* Parses the options every index command shares (--basis, --mirror,
+ * --source, --total, --min-partners) into opt. Returns 1 when key was one
+ * of them (consumed), 0 when not, EXIT_USAGE (negated) on a bad value. */
+int index_option(cli *c, int key, const char *arg, casia_options *opt);
+/* The cli_option entries for those options, to append to a list. */
+#define INDEX_OPTIONS                                                        \
+    {"basis", 'B', 1}, {"mirror", 'M', 1}, {"source", 'S', 1},             \
+    {"total", 'W', 1}, {"min-partners", 'N', 1}
+
+/* The flags of a result as words: "mirror, world-total". */
+void result_flags(char *buf, size_t size, unsigned flags);
+/* Adds the columns value, unit, basis, flags, sources (value rendered as
+ * kind) and fills them from r. */
+void result_columns(table *t, col_kind kind);
+void result_cells(table *t, const casia_result *r);
+/* The exit status for an index status, printing why when it failed. */
+int index_fail(cli *c, int status, const char *what);
 
 /* CSV field quoting (RFC 4180). */
 void csv_field(FILE *f, const char *s);

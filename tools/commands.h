@@ -8,6 +8,103 @@
 #include "cli.h"
 
 #define CASIA_COMMANDS(X)                                                     \
+    X("report", cmd_report,                                                  \
+      "the whole picture: each state's dependence on China and Russia",      \
+      "casia report [--country C]... [--from YEAR] [--to YEAR] [--basis BASIS]\n" \
+      "\n"                                                                   \
+      "For each of the five Central Asian states (or the ones named): China's\n" \
+      "and Russia's share of its trade (turnover, imports, exports), its top\n" \
+      "trade partner, the concentration of its partners (HHI), each one's\n" \
+      "share of its arms imports over the latest 5-year window, its\n"       \
+      "remittances as a share of GDP, its institutional ties, the composite\n" \
+      "dependence on each with its weight sensitivity, and the change from\n" \
+      "2019-2021 to 2022-2023. Each figure is for the latest year (up to\n"  \
+      "--to) in which both partners have one, with its basis; the sources\n" \
+      "are listed at the end.")                                              \
+    X("share", cmd_share,                                                    \
+      "a partner's share of a country's trade in a year",                    \
+      "casia share REPORTER PARTNER YEAR [--flow import|export|turnover]\n"  \
+      "                 [--basis BASIS] [--mirror auto|never|force]\n"        \
+      "                 [--source ID] [--total auto|world|partners]\n"        \
+      "\n"                                                                   \
+      "PARTNER's share of REPORTER's imports, exports or turnover (the\n"    \
+      "default) in YEAR, with the basis and sources that fed it. The total\n" \
+      "is REPORTER's world row where present, else the sum over a partner\n" \
+      "table; a REPORTER without figures of its own is read from the\n"      \
+      "partners' (mirror), unless --mirror never. See docs/indices.md.")     \
+    X("gap", cmd_gap,                                                        \
+      "the statistical discrepancy between a pair's two customs",            \
+      "casia gap REPORTER PARTNER YEAR [--flow import|export|turnover]\n"    \
+      "\n"                                                                   \
+      "Where REPORTER's own figure and PARTNER's mirror figure both exist:\n" \
+      "(mirror - reported) / reported. Kazakhstan's and China's customs\n"   \
+      "differ by billions; this shows by how much.")                        \
+    X("top", cmd_top,                                                        \
+      "a country's trade partners, ranked",                                  \
+      "casia top REPORTER YEAR [--flow import|export|turnover] [-n N]\n"     \
+      "\n"                                                                   \
+      "REPORTER's partners in YEAR, largest first (ties by code), with each\n" \
+      "one's value in US dollars, share, basis and source. Aggregates (the\n" \
+      "world, the EU) are never ranked.")                                    \
+    X("hhi", cmd_hhi,                                                        \
+      "concentration of a country's trade partners (Herfindahl-Hirschman)",  \
+      "casia hhi REPORTER YEAR [--flow import|export|turnover]\n"            \
+      "\n"                                                                   \
+      "Sum of the squared partner shares (0..1), with its bounds when the\n" \
+      "listed partners cover only part of the total.")                       \
+    X("arms", cmd_arms,                                                      \
+      "a supplier's share of a country's arms imports over a window",        \
+      "casia arms RECIPIENT [SUPPLIER] FROM-TO\n"                            \
+      "\n"                                                                   \
+      "SUPPLIER's share of RECIPIENT's arms imports over the years FROM-TO\n" \
+      "(SIPRI trend-indicator values); without SUPPLIER, every supplier\n"   \
+      "ranked. One SIPRI vintage serves the whole window.")                  \
+    X("remit", cmd_remit,                                                    \
+      "remittances as a share of GDP, or the share sent from a partner",     \
+      "casia remit COUNTRY YEAR [--partner P] [--prefer-reported]\n"         \
+      "\n"                                                                   \
+      "Remittances received by COUNTRY in YEAR as a percentage of its GDP,\n" \
+      "computed from US dollar figures (or the published ratio, which\n"     \
+      "--prefer-reported puts first); the other figure is shown when both\n" \
+      "exist, and a disagreement beyond rounding is flagged. With\n"        \
+      "--partner: the share of the remittances sent from there.")           \
+    X("ties", cmd_ties,                                                      \
+      "institutional ties with China and Russia in a year",                  \
+      "casia ties COUNTRY YEAR\n"                                            \
+      "\n"                                                                   \
+      "Memberships of COUNTRY in organisations led by China and by Russia\n" \
+      "in YEAR (CSTO, EAEU, SCO, C+C5, bases; the CIS is not counted as led\n" \
+      "by one state), their share of its state-led memberships, and UN\n"    \
+      "voting agreement where the dataset has both sides' votes.")          \
+    X("compare", cmd_compare,                                                \
+      "an index before and after 2022, China against Russia",               \
+      "casia compare INDEX REPORTER PARTNER [OTHER] [--periods P1,P2]\n"     \
+      "\n"                                                                   \
+      "The mean of INDEX over 2019-2021 and 2022-2023 (or --periods\n"       \
+      "FROM-TO,FROM-TO) for PARTNER and OTHER (Russia when PARTNER is China\n" \
+      "and the reverse), the change in percentage points and the gap\n"     \
+      "between them in each period. INDEX: import_share, export_share,\n"   \
+      "turnover_share, import_hhi, ..., arms_share, remittance_gdp,\n"      \
+      "remittance_share, energy_share, memberships, institutional_share,\n" \
+      "un_agreement (see casia table).")                                     \
+    X("composite", cmd_composite,                                            \
+      "composite dependence on China and Russia, with its sensitivity",      \
+      "casia composite REPORTER YEAR [--weights trade=1,arms=1,...]\n"       \
+      "                 [--draws N] [--seed S]\n"                            \
+      "\n"                                                                   \
+      "The weighted mean of the dimensions with data (trade, arms,\n"        \
+      "remittance, energy, institutions, un_votes; equal weights unless\n"  \
+      "given, renormalised over what is available) for China and for\n"    \
+      "Russia, each dimension listed; then the share of N weightings drawn\n" \
+      "from Dirichlet(1,...,1) by a seeded generator (default 10000, seed\n" \
+      "20240229) in which China's composite exceeds Russia's.")              \
+    X("table", cmd_table,                                                    \
+      "every index for every country, partner and year, as CSV or JSON",     \
+      "casia table [-o FILE] [--basis BASIS] ...\n"                          \
+      "\n"                                                                   \
+      "Computes every annual index for all reporters, partners and years of\n" \
+      "the dataset in one pass and writes one row each: reporter, partner,\n" \
+      "year, index, value, unit, basis, flags. CSV unless --format json.")   \
     X("observations", cmd_observations,                                      \
       "list the observations matching a query",                              \
       "casia observations [--indicator ID] [--reporter C] [--partner C]\n"   \
