@@ -42,6 +42,18 @@ static PyObject *casia_py_raise(int code, const casia_error *err)
     return NULL;
 }
 
+/* Raises for an index that failed, saying which query and why. */
+static PyObject *casia_py_raise_index(int code, const char *what)
+{
+    casia_error err;
+    const char *why = code == CASIA_ENOTFOUND ? "no data for it in the dataset"
+                      : code == CASIA_EDOMAIN ? "undefined: the denominator is zero"
+                                              : casia_strerror(code);
+    memset(&err, 0, sizeof err);
+    snprintf(err.text, sizeof err.text, "%s: %s", what, why);
+    return casia_py_raise(code, &err);
+}
+
 static PyObject *casia_py_str(const char *s)
 {
     if (!s)
@@ -96,6 +108,161 @@ static int casia_py_optstr(PyObject *obj, const char **out, const char *what)
     }
     *out = PyUnicode_AsUTF8(obj);
     return *out ? 0 : -1;
+}
+%}
+
+/* casia_options from a dict of keyword arguments (None: defaults). The
+ * weights array lives in the caller's storage. Returns 0, or -1 with an
+ * exception set. */
+%{
+static int casia_py_options(PyObject *d, casia_options *opt, double *weights)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    casia_options_init(opt);
+    if (d == NULL || d == Py_None)
+        return 0;
+    if (!PyDict_Check(d)) {
+        PyErr_SetString(PyExc_TypeError, "options must be a dict");
+        return -1;
+    }
+    while (PyDict_Next(d, &pos, &key, &value)) {
+        const char *k = PyUnicode_AsUTF8(key);
+        if (!k)
+            return -1;
+        if (value == Py_None)
+            continue;
+        if (strcmp(k, "basis") == 0) {
+            if (casia_py_basis(value, &opt->basis))
+                return -1;
+        } else if (strcmp(k, "mirror") == 0 || strcmp(k, "total") == 0) {
+            const char *v = PyUnicode_Check(value) ? PyUnicode_AsUTF8(value) : NULL;
+            int m = -1;
+            if (v && strcmp(k, "mirror") == 0)
+                m = strcmp(v, "auto") == 0 ? CASIA_MIRROR_AUTO
+                    : strcmp(v, "never") == 0 ? CASIA_MIRROR_NEVER
+                    : strcmp(v, "force") == 0 ? CASIA_MIRROR_FORCE : -1;
+            else if (v)
+                m = strcmp(v, "auto") == 0 ? CASIA_TOTAL_AUTO
+                    : strcmp(v, "world") == 0 ? CASIA_TOTAL_WORLD
+                    : strcmp(v, "partners") == 0 ? CASIA_TOTAL_PARTNERS : -1;
+            if (m < 0) {
+                PyErr_Format(PyExc_ValueError, "%s: %s", k,
+                             strcmp(k, "mirror") == 0 ? "'auto', 'never' or 'force'"
+                                                      : "'auto', 'world' or 'partners'");
+                return -1;
+            }
+            if (strcmp(k, "mirror") == 0)
+                opt->mirror = (casia_mirror_policy)m;
+            else
+                opt->total = (casia_total_policy)m;
+        } else if (strcmp(k, "source") == 0) {
+            if (casia_py_optstr(value, &opt->source, "source"))
+                return -1;
+        } else if (strcmp(k, "min_partners") == 0 || strcmp(k, "arms_window") == 0 ||
+                   strcmp(k, "prefer_reported") == 0 || strcmp(k, "draws") == 0) {
+            long v = PyLong_AsLong(value);
+            if (v == -1 && PyErr_Occurred())
+                return -1;
+            if (v < 0) {
+                PyErr_Format(PyExc_ValueError, "%s must not be negative", k);
+                return -1;
+            }
+            if (k[0] == 'm')
+                opt->min_partners = (unsigned)v;
+            else if (k[0] == 'a')
+                opt->arms_window = (int)v;
+            else if (k[0] == 'p')
+                opt->prefer_reported = v != 0;
+            else
+                opt->draws = (unsigned long)v;
+        } else if (strcmp(k, "seed") == 0) {
+            unsigned long long v = PyLong_AsUnsignedLongLong(value);
+            if (PyErr_Occurred())
+                return -1;
+            opt->seed = v;
+        } else if (strcmp(k, "periods") == 0) {
+            if (!PyArg_ParseTuple(value, "(ii)(ii)", &opt->period1_from, &opt->period1_to,
+                                  &opt->period2_from, &opt->period2_to))
+                return -1;
+        } else if (strcmp(k, "weights") == 0) {
+            int i;
+            PyObject *seq = PySequence_Fast(value, "weights must be a sequence");
+            if (!seq)
+                return -1;
+            if (PySequence_Fast_GET_SIZE(seq) != CASIA_DIM_COUNT) {
+                Py_DECREF(seq);
+                PyErr_Format(PyExc_ValueError, "weights: %d numbers", CASIA_DIM_COUNT);
+                return -1;
+            }
+            for (i = 0; i < CASIA_DIM_COUNT; i++) {
+                weights[i] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, i));
+                if (PyErr_Occurred()) {
+                    Py_DECREF(seq);
+                    return -1;
+                }
+            }
+            Py_DECREF(seq);
+            opt->weights = weights;
+        } else {
+            PyErr_Format(PyExc_TypeError, "unknown option '%s'", k);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *casia_py_sources(const char *const *ids, unsigned n)
+{
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    unsigned i;
+    for (i = 0; list && i < n; i++)
+        PyList_SET_ITEM(list, (Py_ssize_t)i, PyUnicode_FromString(ids[i]));
+    return list;
+}
+
+static PyObject *casia_py_years(const casia_result *r)
+{
+    PyObject *list = PyList_New(0);
+    int y;
+    if (!r->year_from)
+        return list;
+    for (y = r->year_from; list && y <= r->year_to; y++) {
+        if (casia_result_has_year(r, y)) {
+            PyObject *v = PyLong_FromLong(y);
+            if (!v || PyList_Append(list, v) < 0) {
+                Py_XDECREF(v);
+                Py_DECREF(list);
+                return NULL;
+            }
+            Py_DECREF(v);
+        }
+    }
+    return list;
+}
+
+/* (value, unit, basis, flags, year_from, year_to, years, sources,
+ *  numerator, denominator, coverage, lower, upper, other, count) */
+static PyObject *casia_py_result(const casia_result *r)
+{
+    return Py_BuildValue("(dNNIiiNNddddddn)", r->value, casia_py_str(r->unit),
+                         casia_py_str(casia_basis_name(r->basis)), r->flags,
+                         r->year_from, r->year_to, casia_py_years(r),
+                         casia_py_sources(r->sources, r->source_count), r->numerator,
+                         r->denominator, r->coverage, r->lower, r->upper, r->other,
+                         (Py_ssize_t)r->count);
+}
+
+static PyObject *casia_py_ranks(const casia_rank_entry *e, size_t n)
+{
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    size_t i;
+    for (i = 0; list && i < n; i++)
+        PyList_SET_ITEM(list, (Py_ssize_t)i,
+                        Py_BuildValue("(sddNNI)", e[i].partner, e[i].value, e[i].share,
+                                      casia_py_str(casia_basis_name(e[i].basis)),
+                                      casia_py_str(e[i].source), e[i].flags));
+    return list;
 }
 %}
 
@@ -366,6 +533,299 @@ PyObject *_votes(const casia_dataset *ds)
                         Py_BuildValue("(sssss)", v.resolution, v.date, v.country,
                                       casia_vote_choice_name(v.vote), v.source));
     }
+    return list;
+}
+
+/* ---- indices ------------------------------------------------------ */
+
+PyObject *_index_names(void)
+{
+    PyObject *list = PyList_New(0);
+    int i;
+    for (i = 1; list && i <= CASIA_INDEX_COUNT; i++) {
+        PyObject *v = PyUnicode_FromString(casia_index_name((casia_index_id)i));
+        if (!v || PyList_Append(list, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return list;
+}
+
+PyObject *_dimension_names(void)
+{
+    PyObject *list = PyList_New(CASIA_DIM_COUNT);
+    int i;
+    for (i = 0; list && i < CASIA_DIM_COUNT; i++)
+        PyList_SET_ITEM(list, i, PyUnicode_FromString(casia_dimension_name((casia_dimension)i)));
+    return list;
+}
+
+PyObject *_flag_bits(void)
+{
+    return Py_BuildValue("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}",
+        "total_world", CASIA_RESULT_TOTAL_WORLD, "total_partners", CASIA_RESULT_TOTAL_PARTNERS,
+        "mirror", CASIA_RESULT_MIRROR, "mirror_transposed", CASIA_RESULT_MIRROR_TRANSPOSED,
+        "mixed_basis", CASIA_RESULT_MIXED_BASIS, "source_chosen", CASIA_RESULT_SOURCE_CHOSEN,
+        "window_partial", CASIA_RESULT_WINDOW_PARTIAL,
+        "sources_truncated", CASIA_RESULT_SOURCES_TRUNCATED,
+        "reported", CASIA_RESULT_REPORTED, "disagree", CASIA_RESULT_DISAGREE,
+        "coverage_over", CASIA_RESULT_COVERAGE_OVER, "partial_dims", CASIA_RESULT_PARTIAL_DIMS);
+}
+
+/* Any annual index by name: "import_share", "turnover_hhi", ... */
+PyObject *_index(const casia_dataset *ds, const char *name, const char *reporter,
+                 PyObject *partner, int year, PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_index_id id;
+    casia_result r;
+    const char *p;
+    int rc;
+    if (casia_index_parse(&id, name) != CASIA_OK) {
+        casia_error err;
+        memset(&err, 0, sizeof err);
+        snprintf(err.text, sizeof err.text, "unknown index \"%s\"", name);
+        return casia_py_raise(CASIA_EINVAL, &err);
+    }
+    if (casia_py_optstr(partner, &p, "partner") || casia_py_options(options, &opt, w))
+        return NULL;
+    rc = casia_index(&r, ds, id, reporter, p, year, &opt);
+    if (rc != CASIA_OK) {
+        char what[160];
+        snprintf(what, sizeof what, "%s %s%s%s %d", name, reporter, p ? "-" : "",
+                 p ? p : "", year);
+        return casia_py_raise_index(rc, what);
+    }
+    return casia_py_result(&r);
+}
+
+PyObject *_arms_share(const casia_dataset *ds, const char *recipient,
+                      const char *supplier, int first, int last, PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_result r;
+    int rc;
+    if (casia_py_options(options, &opt, w))
+        return NULL;
+    rc = casia_arms_share(&r, ds, recipient, supplier, first, last, &opt);
+    if (rc != CASIA_OK) {
+        char what[160];
+        snprintf(what, sizeof what, "arms share %s-%s %d-%d", recipient, supplier,
+                 first, last);
+        return casia_py_raise_index(rc, what);
+    }
+    return casia_py_result(&r);
+}
+
+/* (ranked entries, total result); kind 0: trade partners, 1: arms suppliers */
+PyObject *_ranking(const casia_dataset *ds, int kind, const char *country, int a,
+                   int b, int flow, PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_result total;
+    casia_rank_entry *e;
+    size_t n = 0, cap = 512;
+    PyObject *r;
+    int rc;
+    if (casia_py_options(options, &opt, w))
+        return NULL;
+    e = PyMem_Calloc(cap, sizeof *e);
+    if (!e)
+        return PyErr_NoMemory();
+    rc = kind ? casia_arms_suppliers(e, cap, &n, &total, ds, country, a, b, &opt)
+              : casia_top_partners(e, cap, &n, &total, ds, country, a,
+                                   (casia_flow)flow, &opt);
+    if (rc != CASIA_OK) {
+        char what[160];
+        PyMem_Free(e);
+        if (kind)
+            snprintf(what, sizeof what, "arms suppliers of %s %d-%d", country, a, b);
+        else
+            snprintf(what, sizeof what, "top partners of %s %d", country, a);
+        return casia_py_raise_index(rc, what);
+    }
+    r = Py_BuildValue("(NN)", casia_py_ranks(e, n < cap ? n : cap), casia_py_result(&total));
+    PyMem_Free(e);
+    return r;
+}
+
+PyObject *_un_agreement(const casia_dataset *ds, const char *country,
+                        const char *partner, PyObject *resolutions, int year,
+                        PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_result r;
+    const char **ids = NULL;
+    Py_ssize_t n = 0, i;
+    PyObject *seq = NULL;
+    int rc;
+    if (casia_py_options(options, &opt, w))
+        return NULL;
+    if (resolutions != Py_None) {
+        seq = PySequence_Fast(resolutions, "resolutions must be a sequence of str");
+        if (!seq)
+            return NULL;
+        n = PySequence_Fast_GET_SIZE(seq);
+        ids = PyMem_Calloc((size_t)n + 1, sizeof *ids);
+        if (!ids) {
+            Py_DECREF(seq);
+            return PyErr_NoMemory();
+        }
+        for (i = 0; i < n; i++) {
+            ids[i] = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(seq, i));
+            if (!ids[i]) {
+                PyMem_Free(ids);
+                Py_DECREF(seq);
+                return NULL;
+            }
+        }
+    }
+    rc = casia_un_agreement(&r, ds, country, partner, ids, (size_t)n, year, &opt);
+    PyMem_Free(ids);
+    Py_XDECREF(seq);
+    if (rc != CASIA_OK) {
+        char what[160];
+        snprintf(what, sizeof what, "UN voting agreement %s-%s", country, partner);
+        return casia_py_raise_index(rc, what);
+    }
+    return casia_py_result(&r);
+}
+
+/* (periods, partners, means [a P1, a P2, b P1, b P2] (result or None),
+ *  change[2], gap[2], unit) */
+PyObject *_compare(const casia_dataset *ds, const char *name, const char *reporter,
+                   const char *a, PyObject *b, PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_period_comparison c;
+    casia_index_id id;
+    const char *pb;
+    PyObject *means;
+    int rc, p, q;
+    if (casia_index_parse(&id, name) != CASIA_OK) {
+        casia_error err;
+        memset(&err, 0, sizeof err);
+        snprintf(err.text, sizeof err.text, "unknown index \"%s\"", name);
+        return casia_py_raise(CASIA_EINVAL, &err);
+    }
+    if (casia_py_optstr(b, &pb, "b") || casia_py_options(options, &opt, w))
+        return NULL;
+    rc = casia_compare_periods(&c, ds, id, reporter, a, pb, &opt);
+    if (rc != CASIA_OK) {
+        char what[160];
+        snprintf(what, sizeof what, "%s of %s with %s", name, reporter, a);
+        return casia_py_raise_index(rc, what);
+    }
+    means = PyList_New(4);
+    for (p = 0; means && p < 2; p++)
+        for (q = 0; q < 2; q++) {
+            PyObject *m;
+            if (c.status[p][q] == CASIA_OK)
+                m = casia_py_result(&c.mean[p][q]);
+            else {
+                Py_INCREF(Py_None);
+                m = Py_None;
+            }
+            PyList_SET_ITEM(means, p * 2 + q, m);
+        }
+    return Py_BuildValue("((ii)(ii))NNNNs", c.period[0][0], c.period[0][1], c.period[1][0],
+                         c.period[1][1],
+                         Py_BuildValue("(NN)", casia_py_str(c.partner[0]),
+                                       casia_py_str(c.partner[1])),
+                         means,
+                         Py_BuildValue("(NN)",
+                                       c.valid & CASIA_CMP_CHANGE_A ? PyFloat_FromDouble(c.change[0]) : (Py_INCREF(Py_None), Py_None),
+                                       c.valid & CASIA_CMP_CHANGE_B ? PyFloat_FromDouble(c.change[1]) : (Py_INCREF(Py_None), Py_None)),
+                         Py_BuildValue("(NN)",
+                                       c.valid & CASIA_CMP_GAP_P1 ? PyFloat_FromDouble(c.gap[0]) : (Py_INCREF(Py_None), Py_None),
+                                       c.valid & CASIA_CMP_GAP_P2 ? PyFloat_FromDouble(c.gap[1]) : (Py_INCREF(Py_None), Py_None)),
+                         c.change_unit);
+}
+
+/* (result, [(dimension, value or None, weight, status name)]) */
+PyObject *_composite(const casia_dataset *ds, const char *reporter,
+                     const char *partner, int year, PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_composite_result c;
+    PyObject *dims;
+    int rc, d;
+    if (casia_py_options(options, &opt, w))
+        return NULL;
+    rc = casia_composite(&c, ds, reporter, partner, year, &opt);
+    if (rc != CASIA_OK) {
+        char what[160];
+        snprintf(what, sizeof what, "composite %s-%s %d", reporter, partner, year);
+        return casia_py_raise_index(rc, what);
+    }
+    dims = PyList_New(CASIA_DIM_COUNT);
+    for (d = 0; dims && d < CASIA_DIM_COUNT; d++) {
+        int ok = c.dim_status[d] == CASIA_OK;
+        PyList_SET_ITEM(dims, d,
+                        Py_BuildValue("(sNds)", casia_dimension_name((casia_dimension)d),
+                                      ok ? PyFloat_FromDouble(c.dim_value[d])
+                                         : (Py_INCREF(Py_None), Py_None),
+                                      ok ? c.dim_weight[d] : 0.0,
+                                      casia_status_name(c.dim_status[d])));
+    }
+    return Py_BuildValue("(NN)", casia_py_result(&c.result), dims);
+}
+
+PyObject *_sensitivity(const casia_dataset *ds, const char *reporter, const char *a,
+                       const char *b, int year, PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_result r;
+    int rc;
+    if (casia_py_options(options, &opt, w))
+        return NULL;
+    rc = casia_composite_sensitivity(&r, ds, reporter, a, b, year, &opt);
+    if (rc != CASIA_OK) {
+        char what[160];
+        snprintf(what, sizeof what, "sensitivity %s %s>%s %d", reporter, a, b, year);
+        return casia_py_raise_index(rc, what);
+    }
+    return casia_py_result(&r);
+}
+
+/* Every index: [(reporter, partner, year, index, value, unit, basis, flags)] */
+PyObject *_table(const casia_dataset *ds, PyObject *options)
+{
+    casia_options opt;
+    double w[CASIA_DIM_COUNT];
+    casia_table *t;
+    PyObject *list;
+    size_t i, n;
+    int rc;
+    if (casia_py_options(options, &opt, w))
+        return NULL;
+    Py_BEGIN_ALLOW_THREADS
+    rc = casia_table_build(&t, ds, &opt);
+    Py_END_ALLOW_THREADS
+    if (rc != CASIA_OK)
+        return casia_py_raise(rc, NULL);
+    n = casia_table_row_count(t);
+    list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        casia_table_row row;
+        casia_table_get_row(&row, t, i);
+        PyList_SET_ITEM(list, (Py_ssize_t)i,
+                        Py_BuildValue("(ssisdsNI)", row.reporter, row.partner, row.year,
+                                      casia_index_name(row.index), row.value, row.unit,
+                                      casia_py_str(casia_basis_name(row.basis)),
+                                      row.flags));
+    }
+    casia_table_free(t);
     return list;
 }
 

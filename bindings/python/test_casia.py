@@ -153,3 +153,75 @@ def test_to_pandas(ds):
     assert list(df.columns) == list(casia.Observation._fields)
     # 1987 + 172 rows: 449 arms.import_tiv among them
     assert (df.indicator == "arms.import_tiv").sum() == 449
+
+
+# --- indices. Expected values computed from the cited CSV files with the
+# csv module (the computation is in tests/cli.sh's comments):
+#   UZB 2023 national_stats imports: CHN 11.26e9 / 38.1e9, RUS 6.58e9 / 38.1e9
+#   KGZ 2019 turnover (IMF DOTS, world row 6869305444): HHI 0.16577, upper
+#     0.17261, coverage 0.91730, 17 partners; CHN 1816439555 (0.26443)
+#   TKM arms 2013-2024 (sipri_register_2026): CHN 245.6 of 1233.75 TIV
+#   TJK 2023 remittances: 5.7e9 / 12060602008.8478 = 47.261%, published 48.2
+
+def test_trade_share(ds):
+    r = ds.trade_share("Uzbekistan", "CN", 2023, flow="import")
+    assert r.value == pytest.approx(11.26e9 / 38.1e9, rel=1e-15)
+    assert (r.unit, r.basis) == ("fraction", "national_stats")
+    assert r.numerator == 11.26e9 and r.denominator == 38.1e9
+    assert "total_world" in r.flags and r.years == [2023]
+    assert r.sources == ["gazeta_uz_20240209", "intellinews_308876"]
+    ratio = r.value / ds.trade_share("UZB", "RUS", 2023, "import").value
+    assert ratio == pytest.approx(11.26 / 6.58, rel=1e-12)   # 1.711: China/Russia
+    with pytest.raises(casia.NotFoundError) as e:
+        ds.trade_share("UZB", "CHN", 1995)
+    assert "turnover_share UZB-CHN 1995" in str(e.value)
+    with pytest.raises(ValueError):
+        ds.trade_share("UZB", "CHN", 2023, flow="sideways")
+
+
+def test_top_and_hhi(ds):
+    ranks, total = ds.top_partners("KGZ", 2019, n=3)
+    assert [r.partner for r in ranks] == ["CHN", "RUS", "KAZ"]
+    assert ranks[0].value == 1816439555.0
+    assert ranks[0].share == pytest.approx(1816439555 / 6869305444, rel=1e-15)
+    assert total.value == 6869305444.0
+    h = ds.hhi("KGZ", 2019)
+    assert h.value == pytest.approx(0.16576727466282218, rel=1e-12)
+    assert h.upper == pytest.approx(0.17260624160515634, rel=1e-12)
+    assert h.coverage == pytest.approx(0.9173019532133064, rel=1e-12)
+    assert h.count == 17
+
+
+def test_arms_and_remittances(ds):
+    a = ds.arms_share("Turkmenistan", "China", (2013, 2024))
+    assert a.value == pytest.approx(245.6 / 1233.75, rel=1e-12)
+    assert a.sources == ["sipri_register_2026"]
+    suppliers, total = ds.arms_suppliers("TKM", range(2013, 2025))
+    assert suppliers[0].partner == "TUR" and total.value == pytest.approx(1233.75)
+    r = ds.remittance_gdp("TJK", 2023)
+    assert r.value == pytest.approx(100 * 5.7e9 / 12060602008.8478, rel=1e-12)
+    assert r.unit == "pct_gdp" and "disagree" in r.flags and r.other == 48.2
+
+
+def test_compare_composite_sensitivity(ds):
+    c = ds.compare("import_share", "UZB")
+    assert c.partners == ("CHN", "RUS") and c.change_unit == "pp"
+    assert c.periods == ((2019, 2021), (2022, 2023))
+    # 2023 import share of China, from the national figures above
+    assert c.means[0][1].years[-1] == 2023
+    comp = ds.composite("UZB", "RUS", 2023, weights={"trade": 1})
+    assert comp.result.value == pytest.approx((6.58 + 3.3) / (38.1 + 24.4), rel=1e-12)
+    assert comp.dimensions["trade"][1] == 1.0
+    assert comp.dimensions["energy"] == (None, 0.0, "ENOTFOUND")
+    s1 = ds.sensitivity("UZB", 2023, draws=1000, seed=7)
+    s2 = ds.sensitivity("UZB", 2023, draws=1000, seed=7)
+    assert s1 == s2 and s1.count == 1000 and 0 <= s1.value <= 1
+
+
+def test_index_table(ds):
+    rows = ds.index_table()
+    uzb = [r for r in rows if (r.reporter, r.partner, r.year, r.index) ==
+           ("UZB", "CHN", 2023, "import_share")]
+    assert len(uzb) == 1
+    assert uzb[0].value == pytest.approx(11.26e9 / 38.1e9, rel=1e-15)
+    assert set(r.index for r in rows) <= set(casia.INDICES)

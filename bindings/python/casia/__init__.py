@@ -31,6 +31,8 @@ __all__ = [
     "SchemaError", "ConflictError", "DomainError", "FormatError",
     "InvalidArgumentError", "RangeError", "UnsupportedError",
     "resolve_country", "country", "countries", "version", "__version__",
+    "Result", "Rank", "Comparison", "Composite", "TableRow", "INDICES",
+    "DIMENSIONS",
 ]
 
 # ---------------------------------------------------------------------------
@@ -354,6 +356,198 @@ class Dataset:
             raise ImportError("Dataset.to_pandas() needs pandas (Debian "
                               "package python3-pandas)") from None
         return pandas.DataFrame(list(self), columns=Observation._fields)
+
+
+# ---------------------------------------------------------------------------
+# Indices (docs/indices.md defines each one)
+
+INDICES = tuple(_core._index_names())
+DIMENSIONS = tuple(_core._dimension_names())
+_FLAG_BITS = _core._flag_bits()
+
+Result = _namedtuple(
+    "Result",
+    "value unit basis flags year_from year_to years sources numerator "
+    "denominator coverage lower upper other count")
+Result.__doc__ = """An index value and what fed it: unit ("fraction" for shares),
+basis ("reporter", "partner_mirror", "national_stats", "other" or
+"mixed"), flags (a frozenset of names such as "mirror", "total_world",
+"source_chosen", "disagree"), the window asked (year_from, year_to) and the
+years with data in it, the source ids, and the parts some indices set
+(numerator, denominator, coverage, lower and upper HHI bounds, the other
+remittance figure, a count)."""
+
+Rank = _namedtuple("Rank", "partner value share basis source flags")
+Comparison = _namedtuple("Comparison",
+                         "index periods partners means change gap change_unit")
+Comparison.__doc__ = """means[p][q]: the Result (or None) of partner p over
+period q; change[p]: mean over the second period minus the first, and
+gap[q]: partner a minus partner b (in change_unit: "pp" for shares)."""
+Composite = _namedtuple("Composite", "result dimensions")
+Composite.__doc__ = """result: the composite Result; dimensions: {name:
+(value or None, weight, status)} for every dimension."""
+TableRow = _namedtuple("TableRow",
+                       "reporter partner year index value unit basis flags")
+
+
+def _flags(bits):
+    return frozenset(name for name, bit in _FLAG_BITS.items() if bits & bit)
+
+
+def _result(t):
+    t = list(t)
+    t[3] = _flags(t[3])
+    return Result(*t)
+
+
+_FLOWS = {"import": 1, "imports": 1, "export": 2, "exports": 2, "turnover": 3}
+
+
+def _flow(flow):
+    try:
+        return _FLOWS[flow]
+    except KeyError:
+        raise ValueError("flow: 'import', 'export' or 'turnover', not %r" % (flow,)) from None
+
+
+def _opts(options):
+    """Options as the C layer takes them (keyword names of casia_options:
+    basis, mirror, total, source, min_partners, arms_window,
+    prefer_reported, weights, seed, draws, periods)."""
+    weights = options.get("weights")
+    if isinstance(weights, dict):
+        unknown = set(weights) - set(DIMENSIONS)
+        if unknown:
+            raise ValueError("unknown dimensions: %s" % ", ".join(sorted(unknown)))
+        options = dict(options, weights=[float(weights.get(d, 0.0)) for d in DIMENSIONS])
+    return options
+
+
+class _Indices:
+    """The indices, as methods of Dataset (see docs/indices.md)."""
+
+    def index(self, name, reporter, partner, year, **options):
+        """Any annual index by name (casia.INDICES), e.g.
+        ds.index("import_share", "UZB", "CHN", 2023)."""
+        return _result(_core._index(self._h, name, reporter, partner, year,
+                                    _opts(options)))
+
+    def trade_share(self, reporter, partner, year, flow="turnover", **options):
+        """partner's share of reporter's imports, exports or turnover."""
+        return self.index("%s_share" % _flow_name(flow), reporter, partner, year,
+                          **options)
+
+    def discrepancy(self, reporter, partner, year, flow="turnover", **options):
+        """(mirror - reported) / reported for the pair."""
+        return self.index("%s_discrepancy" % _flow_name(flow), reporter, partner,
+                          year, **options)
+
+    def top_partners(self, reporter, year, flow="turnover", n=None, **options):
+        """(ranked partners as Rank tuples, the total as a Result)."""
+        ranks, total = _core._ranking(self._h, 0, reporter, year, 0, _flow(flow),
+                                      _opts(options))
+        ranks = [Rank(r[0], r[1], r[2], r[3], r[4], _flags(r[5])) for r in ranks]
+        return (ranks[:n] if n else ranks), _result(total)
+
+    def hhi(self, reporter, year, flow="turnover", **options):
+        """Herfindahl-Hirschman index of the partners (lower, upper, coverage)."""
+        return self.index("%s_hhi" % _flow_name(flow), reporter, None, year,
+                          **options)
+
+    def arms_share(self, recipient, supplier, years, **options):
+        """supplier's share of recipient's arms imports over years (a pair
+        (first, last) or a range), SIPRI TIV."""
+        first, last = _years(years)
+        return _result(_core._arms_share(self._h, recipient, supplier, first, last,
+                                         _opts(options)))
+
+    def arms_suppliers(self, recipient, years, **options):
+        """(ranked suppliers as Rank tuples, the window total as a Result)."""
+        first, last = _years(years)
+        ranks, total = _core._ranking(self._h, 1, recipient, first, last, 0,
+                                      _opts(options))
+        return ([Rank(r[0], r[1], r[2], r[3], r[4], _flags(r[5])) for r in ranks],
+                _result(total))
+
+    def remittance_gdp(self, country, year, **options):
+        """Remittances received as a percentage of GDP (unit "pct_gdp")."""
+        return self.index("remittance_gdp", country, None, year, **options)
+
+    def remittance_share(self, country, partner, year, **options):
+        return self.index("remittance_share", country, partner, year, **options)
+
+    def energy_share(self, country, partner, year, **options):
+        return self.index("energy_share", country, partner, year, **options)
+
+    def memberships_led_by(self, country, leader, year, **options):
+        """How many organisations led by leader country belongs to in year
+        (the index "memberships"; Dataset.memberships lists them all)."""
+        return self.index("memberships", country, leader, year, **options)
+
+    def institutional_share(self, country, leader, year, **options):
+        return self.index("institutional_share", country, leader, year, **options)
+
+    def un_agreement(self, country, partner, resolutions=None, year=0, **options):
+        return _result(_core._un_agreement(self._h, country, partner, resolutions,
+                                           year, _opts(options)))
+
+    def compare(self, index, reporter, a="CHN", b="RUS", periods=None, **options):
+        """An annual index averaged over two periods (default 2019-2021 and
+        2022-2023) for partners a and b: a Comparison."""
+        if periods is not None:
+            options["periods"] = tuple(_years(p) for p in periods)
+        periods, partners, m, change, gap, unit = _core._compare(
+            self._h, index, reporter, a, b, _opts(options))
+        means = tuple(tuple(m[2 * p + q] and _result(m[2 * p + q]) for q in range(2))
+                      for p in range(2))
+        return Comparison(index, periods, partners, means, change, gap, unit)
+
+    def composite(self, reporter, partner, year, weights=None, **options):
+        """Composite dependence (weights: {dimension: weight}, default equal)."""
+        if weights is not None:
+            options["weights"] = weights
+        result, dims = _core._composite(self._h, reporter, partner, year,
+                                        _opts(options))
+        return Composite(_result(result),
+                         {d[0]: (d[1], d[2], d[3]) for d in dims})
+
+    def sensitivity(self, reporter, year, a="CHN", b="RUS", draws=None, seed=None,
+                    weights=None, **options):
+        """Share of Dirichlet(1,...,1) weightings in which the composite on
+        a exceeds the one on b (seeded: same answer everywhere)."""
+        if draws is not None:
+            options["draws"] = draws
+        if seed is not None:
+            options["seed"] = seed
+        return _result(_core._sensitivity(self._h, reporter, a, b, year,
+                                          _opts(options)))
+
+    def index_table(self, **options):
+        """Every annual index for every reporter, partner and year, as a
+        list of TableRow (one pass, linear in the data)."""
+        return [TableRow(*r[:7], _flags(r[7]))
+                for r in _core._table(self._h, _opts(options))]
+
+    def index_table_pandas(self, **options):
+        """index_table() as a pandas DataFrame (needs pandas)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("needs pandas (Debian package python3-pandas)") from None
+        rows = self.index_table(**options)
+        df = pandas.DataFrame(rows, columns=TableRow._fields)
+        df["flags"] = df["flags"].map(lambda f: " ".join(sorted(f)))
+        return df
+
+
+def _flow_name(flow):
+    return {1: "import", 2: "export", 3: "turnover"}[_flow(flow)]
+
+
+for _name in [n for n in vars(_Indices) if not n.startswith("_")]:
+    assert not hasattr(Dataset, _name), _name   # never shadow a Dataset member
+    setattr(Dataset, _name, getattr(_Indices, _name))
+del _name
 
 
 def default_sha256():
