@@ -390,7 +390,7 @@ void table_int(table *t, long v)
 }
 
 /* 1234567.8 -> "1,234,568" */
-static void fmt_money(char *buf, size_t size, double v)
+void fmt_money(char *buf, size_t size, double v)
 {
     char digits[64];
     size_t n, i, o = 0;

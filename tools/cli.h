@@ -151,6 +151,9 @@ void result_cells(table *t, const casia_result *r);
 /* The exit status for an index status, printing why when it failed. */
 int index_fail(cli *c, int status, const char *what);
 
+/* 1234567.8 -> "1,234,568" */
+void fmt_money(char *buf, size_t size, double v);
+
 /* CSV field quoting (RFC 4180). */
 void csv_field(FILE *f, const char *s);
 /* A JSON string literal. */

@@ -352,13 +352,13 @@ int cmd_top(cli *c, int argc, char **argv)
         table_text(t, e[i].source);
     }
     if (c->format == OUT_TEXT) {
-        char flags[256];
+        char flags[256], money[64];
         result_flags(flags, sizeof flags, total.flags);
-        table_note(t, "%s's %s, %d: total %.0f USD (%s); %lu partners listed, "
+        fmt_money(money, sizeof money, total.value);
+        table_note(t, "%s's %s, %d: total %s USD (%s); %lu partners listed, "
                    "covering %.1f%% of it.", country_name(country[0]),
                    st.flow == CASIA_FLOW_TURNOVER ? "trade" : casia_flow_name(st.flow),
-                   year, total.value, flags, (unsigned long)n,
-                   100 * total.coverage);
+                   year, money, flags, (unsigned long)n, 100 * total.coverage);
     }
     table_print(c, t);
     table_free(t);
