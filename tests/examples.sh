@@ -48,7 +48,7 @@ expect "1233.75 million TIV" "534.10   43.3%" "China                  245.60   1
        "Russian Federation     117.80    9.5%"
 
 if [ -n "${PYTHON:-}" ] && [ "$PYTHON" != ":" ] &&
-        "$PYTHON" -c 'import casia' 2> /dev/null; then
+        "$PYTHON" -c 'import casia; casia.Dataset' 2> /dev/null; then
     check remittances.py "$PYTHON" "$top_srcdir/examples/remittances.py"
     expect "2023   47.3% of GDP, computed (the other figure: 48.2%)"
     check composite.py "$PYTHON" "$top_srcdir/examples/composite.py"

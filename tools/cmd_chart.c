@@ -486,6 +486,7 @@ int cmd_chart(cli *c, int argc, char **argv)
         if (rc == CAIRO_STATUS_SUCCESS)
             rc = cairo_surface_status(surf);
         cairo_surface_destroy(surf);
+        cairo_debug_reset_static_data();   /* cairo's caches, for leak checkers */
         if (rc != CAIRO_STATUS_SUCCESS)
             return cli_fail(c, EXIT_INPUT, "%s: %s", out_path,
                             cairo_status_to_string((cairo_status_t)rc));
