@@ -28,5 +28,6 @@
 #include "casia/country.h"
 #include "casia/dataset.h"
 #include "casia/indices.h"
+#include "casia/import.h"
 
 #endif /* CASIA_H */

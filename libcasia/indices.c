@@ -28,6 +28,8 @@ CASIA_API const char *casia_flow_name(casia_flow flow)
     case CASIA_FLOW_IMPORT: return "import";
     case CASIA_FLOW_EXPORT: return "export";
     case CASIA_FLOW_TURNOVER: return "turnover";
+    case CASIA_FLOW_REIMPORT: return "reimport";
+    case CASIA_FLOW_REEXPORT: return "reexport";
     }
     return NULL;
 }

@@ -19,6 +19,22 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* the number of leading zero bits of x != 0 */
+static int clz64(uint64_t x)
+{
+#if defined(__GNUC__)
+    return __builtin_clzll(x);
+#else
+    int n = 0;
+    while (!(x >> 63)) {
+        x <<= 1;
+        n++;
+    }
+    return n;
+#endif
+}
 
 #define FRAC_BITS 52
 #define TWO64 18446744073709551616.0   /* 2^64 */
@@ -41,13 +57,29 @@ static void add128(casia__sum *s, int64_t hi, uint64_t lo)
 int casia__sum_add(casia__sum *s, double x)
 {
     double y, mag;
-    uint64_t lo;
+    uint64_t lo, bits;
     int64_t hi;
-    int neg;
-    if (!isfinite(x) || fabs(x) >= 4611686018427387904.0 /* 2^62 */)
-        return CASIA_ERANGE;
+    int neg, e;
     /* |total| < 2^125 units (2^73) leaves room for any term: no overflow */
     if (s->hi >= ((int64_t)1 << 61) || s->hi < -((int64_t)1 << 61))
+        return CASIA_ERANGE;
+    memcpy(&bits, &x, sizeof bits);
+    e = (int)((bits >> 52) & 0x7ff);
+    if (e >= 1023 && e < 1023 + 62) {
+        /* 1 <= |x| < 2^62, the case of every money figure: the mantissa
+         * shifted into place, exactly, with integer operations only */
+        const uint64_t m = (bits & ((1ULL << 52) - 1)) | (1ULL << 52);
+        const unsigned k = (unsigned)(e - 1023);   /* units: m << k */
+        lo = m << k;
+        hi = k > 11 ? (int64_t)(m >> (64 - k)) : 0;
+        if (bits >> 63) {
+            lo = ~lo + 1;
+            hi = ~hi + (lo == 0);
+        }
+        add128(s, hi, lo);
+        return CASIA_OK;
+    }
+    if (!isfinite(x) || fabs(x) >= 4611686018427387904.0 /* 2^62 */)
         return CASIA_ERANGE;
     y = nearbyint(ldexp(x, FRAC_BITS));   /* exact scaling, one rounding */
     neg = y < 0;
@@ -88,15 +120,10 @@ double casia__sum_value(const casia__sum *s)
     if (hi == 0 && lo == 0)
         return 0.0;
     /* the position of the highest set bit of the 128-bit magnitude */
-    if (hi) {
-        top = 127;
-        while (!(hi >> (top - 64)))
-            top--;
-    } else {
-        top = 63;
-        while (!(lo >> top))
-            top--;
-    }
+    if (hi)
+        top = 127 - clz64(hi);
+    else
+        top = 63 - clz64(lo);
     if (top < 53) {
         r = (double)lo;   /* below 2^53: exact */
     } else {
@@ -130,9 +157,19 @@ double casia__sum_value(const casia__sum *s)
             if (above || (exact_half && (mant & 1)))
                 mant++;   /* may carry to 2^53: still exact in a double */
         }
-        r = ldexp((double)mant, shift);
+        if (mant >> 53) {
+            mant >>= 1;   /* the rounding carried to 2^53 */
+            shift++;
+        }
+        /* mant * 2^shift units of 2^-52: build the double directly (its
+         * exponent is at most 75 + 52, far from overflow) */
+        {
+            uint64_t b = ((uint64_t)(1023 + shift) << 52) | (mant & ((1ULL << 52) - 1));
+            memcpy(&r, &b, sizeof r);
+        }
+        return neg ? -r : r;
     }
-    r = ldexp(r, -FRAC_BITS);
+    r *= 2.220446049250313080847263336181640625e-16;   /* 2^-52: exact */
     return neg ? -r : r;
 }
 

@@ -50,15 +50,8 @@ extern "C" {
  * @{
  */
 
-/** A trade flow, as reported by the reporter. */
-typedef enum casia_flow {
-    CASIA_FLOW_IMPORT = 1,   /**< imports (CIF): indicator trade.import */
-    CASIA_FLOW_EXPORT = 2,   /**< exports (FOB): indicator trade.export */
-    CASIA_FLOW_TURNOVER = 3  /**< exports + imports */
-} casia_flow;
-
-/** "import", "export" or "turnover"; NULL for a value outside the enum. */
-CASIA_API const char *casia_flow_name(casia_flow flow);
+/* casia_flow and casia_flow_name() are in casia/common.h: the indices
+ * take CASIA_FLOW_IMPORT, CASIA_FLOW_EXPORT or CASIA_FLOW_TURNOVER. */
 
 /** When to use the partner's figures (mirror data) for the reporter's. */
 typedef enum casia_mirror_policy {

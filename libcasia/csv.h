@@ -1,0 +1,191 @@
+/*
+ * csv.h - libcasia's one CSV tokenizer (internal), used by every importer
+ * and by the streaming aggregator.
+ *
+ * RFC 4180: fields separated by commas, records by LF or CRLF; a field may
+ * be quoted, and then holds commas, line ends and doubled quotes. A UTF-8
+ * byte-order mark at the start is skipped; a last record without a final
+ * line end is read.
+ *
+ * It streams: a file is read with read() into one reused buffer (256 KiB,
+ * grown only for a record longer than that), a buffer is read in place.
+ * Nothing is allocated per record or per field: a record is the offsets of
+ * its field ends in that buffer, valid until the next casia__csv_next().
+ *
+ * The scan looks at 64 bytes at a time: SSE2 compares give bit masks of
+ * quotes, commas and line feeds; a prefix XOR of the quote mask gives the
+ * bytes inside quotes, and the commas and line feeds outside them are the
+ * field ends, visited by counting trailing zeros. Quotes are checked with
+ * the same masks (an opening quote must follow a separator, a closing one
+ * must precede one), so well-formed input costs a few instructions per 64
+ * bytes plus a few per field.
+ */
+#ifndef CASIA_CSV_H
+#define CASIA_CSV_H
+
+#include "internal.h"
+
+/* Default read buffer; a record longer than this grows it up to MAX. */
+#define CASIA__CSV_BUFFER (256u * 1024u)
+#define CASIA__CSV_MAX_RECORD (256u * 1024u * 1024u)
+
+/* The scanners: SSE2 (all of x86-64) or plain C; AVX2 with BMI and
+ * PCLMUL; AVX-512BW. Chosen when opening, from the processor. */
+#define CASIA__ISA_BASE 0
+#define CASIA__ISA_AVX2 1
+#define CASIA__ISA_AVX512 2
+
+typedef struct casia__csv {
+    const char *name;           /* for messages (not owned) */
+    int fd;                     /* -1: reading memory */
+    char *buf;                  /* owned read buffer (file input) */
+    size_t cap;                 /* its size, excluding padding */
+    const char *mem;            /* memory input: all of it ... */
+    size_t mem_size;            /* ... and its size */
+    const char *data;           /* the bytes being read (a window of mem) */
+    size_t len;                 /* valid bytes at data */
+    int eof;                    /* no input after data[len] */
+    int started;                /* the first bytes were looked at */
+    int isa;                    /* CASIA__ISA_*: the scanner for this processor */
+    unsigned long long base;    /* input offset of data[0] */
+
+    /* scanning: the state at offset scan */
+    size_t scan;                /* the next byte to scan */
+    uint64_t inq;               /* all ones when scan is inside quotes */
+    int prev_sep;               /* the byte before scan ends a field */
+    int pending_close;          /* the byte before scan closes a quote */
+    uint32_t qlf;               /* line feeds inside quotes of the record
+                                   not yet ended */
+    int err_kind;               /* a quoting error found by the scan ... */
+    size_t err_at;              /* ... at this offset, not yet reported */
+
+    /* the index of what was scanned: every field end (offsets in data),
+     * and which of them end records */
+    uint32_t *idx;
+    size_t nidx, capidx;
+    size_t idx_start;           /* the first field of the next record */
+    uint32_t *recend;           /* positions in idx of record ends */
+    uint32_t *reclines;         /* line feeds inside quotes of each record */
+    size_t nrec, caprec, rec_i; /* records indexed, and handed out */
+
+    /* the current record */
+    size_t rec;                 /* its offset in data */
+    size_t rec_next;            /* offset of the next record */
+    uint32_t *end;              /* its field ends (offsets in data) */
+    size_t nf;                  /* number of fields */
+    unsigned long long line;    /* its first line (1-based) */
+    unsigned long long next_line;
+
+    int has_resync;             /* after an error: skip to the next line */
+    size_t resync;              /* from this offset */
+    unsigned long long resync_line;
+
+    unsigned char tail[128];    /* zero-padded copy of a last partial block */
+    casia_error ioerr;          /* a fatal error, reported by next() */
+} casia__csv;
+
+/* Opens a file for reading (EIO with err naming it). */
+int casia__csv_open_file(casia__csv *c, const char *path, casia_error *err);
+/* Reads a buffer in place (not copied; must outlive the tokenizer). */
+void casia__csv_open_buffer(casia__csv *c, const char *data, size_t size,
+                            const char *name);
+void casia__csv_close(casia__csv *c);
+
+/*
+ * Reads the next record: 1 when there is one, 0 at the end of the input,
+ * or a negative status with err set: CASIA_EPARSE for broken quoting (the
+ * rest of that line is skipped, so a lenient caller may go on with the
+ * next call), CASIA_EIO, CASIA_ENOMEM, CASIA_ERANGE (a record longer than
+ * CASIA__CSV_MAX_RECORD).
+ */
+int casia__csv_next(casia__csv *c, casia_error *err);
+
+/* Number of fields of the current record. */
+#define casia__csv_count(c) ((c)->nf)
+
+/*
+ * Field i of the current record without its quotes: *len bytes at the
+ * returned pointer (not NUL-terminated). *quoted is set when the field was
+ * quoted; a quoted field may hold doubled quotes (see casia__csv_unquote).
+ */
+static inline const char *casia__csv_field(const casia__csv *c, size_t i,
+                                           size_t *len, int *quoted)
+{
+    size_t a, b;
+    const char *p;
+    if (i >= c->nf) {
+        *len = 0;
+        if (quoted)
+            *quoted = 0;
+        return "";
+    }
+    a = i ? c->end[i - 1] + 1 : c->rec;
+    b = c->end[i];
+    p = c->data + a;
+    if (b > a && p[0] == '"') {
+        /* checked by the scan: the closing quote is the last byte */
+        if (quoted)
+            *quoted = 1;
+        *len = b - a >= 2 ? b - a - 2 : 0;
+        return p + 1;
+    }
+    if (quoted)
+        *quoted = 0;
+    *len = b - a;
+    return p;
+}
+
+/*
+ * Copies field i into dst (of size dst_size, NUL-terminated) with doubled
+ * quotes made single, and text that is not valid UTF-8 read as Latin-1
+ * (ISO-8859-1) and converted. Leading and trailing spaces are removed when
+ * trim is set. Returns the length, or -1 when dst is too small (then dst
+ * holds as much as fits).
+ */
+long casia__csv_text(const casia__csv *c, size_t i, char *dst,
+                     size_t dst_size, int trim);
+
+/* Whether field i is empty (after removing spaces). */
+int casia__csv_empty(const casia__csv *c, size_t i);
+
+/* Whether every field of the current record is empty: a blank line. */
+int casia__csv_blank(const casia__csv *c);
+
+/* Quick test for a blank line: one field, empty (spaces aside: see
+ * casia__csv_blank for a line of empty fields). */
+static inline int casia__csv_empty_line(const casia__csv *c)
+{
+    return c->nf == 1 && c->end[0] == c->rec;
+}
+
+/* Byte offset in the input of field i's first byte (its quote if any). */
+unsigned long long casia__csv_offset(const casia__csv *c, size_t i);
+
+/*
+ * Sets err (code, source, line, column, offset and message) for field i of
+ * the current record; i == count points after the last field. Returns code.
+ */
+int casia__csv_error(const casia__csv *c, size_t i, casia_error *err, int code,
+                     const char *fmt, ...) CASIA__PRINTF(5, 6);
+
+/*
+ * Parses a number: optional spaces, an optional sign, digits with an
+ * optional decimal point, an optional exponent. Integers and decimals of
+ * up to 19 significant digits with an exponent within 10^+-22 are
+ * converted exactly here (one correctly rounded operation); anything else
+ * goes through strtod. Returns 0, or -1 when the text is not a finite
+ * number ("", "1,5", "n/a", "inf", "0x10" are not).
+ */
+int casia__parse_number(const char *s, size_t len, double *out);
+
+/*
+ * Writes v with '.' as the decimal point whatever the locale: with
+ * digits = 0 the shortest of %.15g, %.16g, %.17g that reads back as the
+ * same double, else %.<digits>g. Returns the length.
+ */
+int casia__format_double(char *buf, size_t size, double v, int digits);
+
+/* Parses a year "YYYY" (spaces allowed around) in 1900..2100; -1 if not. */
+int casia__parse_year(const char *s, size_t len);
+
+#endif /* CASIA_CSV_H */

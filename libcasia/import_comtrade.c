@@ -1,0 +1,815 @@
+/*
+ * import_comtrade.c - UN Comtrade CSV files: the Comtrade Plus layout
+ * (typeCode, freqCode, ..., primaryValue, ...) and the legacy layout
+ * (Classification, Year, ..., Trade Value (US$), ...), columns found by
+ * name. The reading of one row is shared with the streaming aggregator
+ * (stream.c), so both see exactly the same rows and values.
+ */
+#include "importer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* The code map                                                        */
+
+#define CODE_RADIX 38
+#define CODE_SLOTS (CODE_RADIX * CODE_RADIX * CODE_RADIX)
+
+/* 1..37 for [A-Za-z0-9_], 0 for anything else */
+static const unsigned char code_chars[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 0, 0, 0, 0, 0, 0,           /* 0-9 */
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,               /* A-O */
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 37,         /* P-Z _ */
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,               /* a-o */
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 0,          /* p-z */
+};
+
+static int code_char(unsigned char ch)
+{
+    return code_chars[ch];
+}
+
+/* Table slot of a 1..3 character code, or -1. */
+static int code_slot(const char *s, size_t len)
+{
+    int a, b = 0, c = 0;
+    if (len == 0 || len > 3)
+        return -1;
+    if (!(a = code_char((unsigned char)s[0])))
+        return -1;
+    if (len > 1 && !(b = code_char((unsigned char)s[1])))
+        return -1;
+    if (len > 2 && !(c = code_char((unsigned char)s[2])))
+        return -1;
+    return a + CODE_RADIX * (b + CODE_RADIX * c);
+}
+
+int casia__codemap_init(casia__codemap *m)
+{
+    size_t i;
+    m->table = malloc(CODE_SLOTS * sizeof *m->table);
+    if (!m->table)
+        return CASIA_ENOMEM;
+    for (i = 0; i < CODE_SLOTS; i++)
+        m->table[i] = -1;
+    for (i = 0; i < casia__country_code_total; i++) {
+        const char *t = casia__country_codes[i].text;
+        size_t len = strlen(t);
+        int slot = code_slot(t, len);
+        if (slot < 0)
+            continue;
+        m->table[slot] = (int16_t)casia__country_codes[i].index;
+        if (t[0] >= '0' && t[0] <= '9' && len < 3) {
+            /* "4" is also written "04" and "004" */
+            char pad[4];
+            size_t k;
+            for (k = len + 1; k <= 3; k++) {
+                memset(pad, '0', k - len);
+                memcpy(pad + (k - len), t, len);
+                if ((slot = code_slot(pad, k)) >= 0 && m->table[slot] < 0)
+                    m->table[slot] = (int16_t)casia__country_codes[i].index;
+            }
+        }
+    }
+    return CASIA_OK;
+}
+
+void casia__codemap_free(casia__codemap *m)
+{
+    free(m->table);
+    m->table = NULL;
+}
+
+int casia__codemap_find(const casia__codemap *m, const char *text, size_t len,
+                        casia_error *err)
+{
+    int slot, idx;
+    while (len && (*text == ' ' || *text == '\t')) {
+        text++;
+        len--;
+    }
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    slot = code_slot(text, len);
+    if (slot >= 0 && m->table[slot] >= 0)
+        return m->table[slot];
+    if (casia__country_resolve_n(&idx, text, len, err) == CASIA_OK)
+        return idx;
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Columns                                                             */
+
+void casia__header_key(char *dst, size_t size, const char *src, size_t len)
+{
+    size_t i, o = 0;
+    for (i = 0; i < len && o + 1 < size; i++) {
+        char ch = src[i];
+        if (ch >= 'A' && ch <= 'Z')
+            dst[o++] = (char)(ch - 'A' + 'a');
+        else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+            dst[o++] = ch;
+    }
+    if (size)
+        dst[o] = '\0';
+}
+
+typedef struct column_name {
+    const char *key;   /* normalised header name */
+    size_t offset;     /* of the int in casia__comtrade */
+} column_name;
+
+#define COL(field) offsetof(casia__comtrade, field)
+
+/* Both layouts' names, normalised (the legacy API's own spellings too:
+ * "TradeFlow Code", "TradeValueUS" beside "Trade Flow Code", "Trade Value
+ * (US$)"; the older bulk extract's plain "Value"). */
+static const column_name names[] = {
+    {"refyear", COL(year)},
+    {"year", COL(year)},
+    {"period", COL(period)},
+    {"refmonth", COL(month)},
+    {"freqcode", COL(freq)},
+    {"reporteriso", COL(rep_iso)},
+    {"reportercode", COL(rep_code)},
+    {"partneriso", COL(par_iso)},
+    {"partnercode", COL(par_code)},
+    {"flowcode", COL(flow)},
+    {"tradeflowcode", COL(flow)},
+    {"flowdesc", COL(flow_desc)},
+    {"tradeflow", COL(flow_desc)},
+    {"cmdcode", COL(cmd)},
+    {"commoditycode", COL(cmd)},
+    {"primaryvalue", COL(value)},
+    {"tradevalueus", COL(value)},
+    {"value", COL(value)},
+    {"partner2code", COL(partner2)},
+    {"2ndpartnercode", COL(partner2)},
+    {"motcode", COL(mot)},
+    {"modeoftransportcode", COL(mot)},
+    {"customscode", COL(customs)},
+    {"customsproccode", COL(customs)},
+};
+
+static int *col_ptr(casia__comtrade *ct, size_t offset)
+{
+    return (int *)(void *)((char *)ct + offset);
+}
+
+/* Fills ct's columns from the record; returns how many of the required
+ * ones are missing, and whether the Plus layout's typeCode is there. */
+static int map_columns(casia__comtrade *ct, const casia__csv *c, int *plus,
+                       const char **missing)
+{
+    size_t i, k, nf = casia__csv_count(c);
+    int miss = 0;
+    ct->year = ct->period = ct->month = ct->freq = -1;
+    ct->rep_iso = ct->rep_code = ct->par_iso = ct->par_code = -1;
+    ct->flow = ct->flow_desc = ct->cmd = ct->value = -1;
+    ct->partner2 = ct->mot = ct->customs = -1;
+    *plus = 0;
+    while (nf > 0 && casia__csv_empty(c, nf - 1))
+        nf--;   /* a trailing comma */
+    ct->nheader = nf;
+    for (i = 0; i < nf; i++) {
+        char key[64];
+        size_t len;
+        const char *f = casia__csv_field(c, i, &len, NULL);
+        casia__header_key(key, sizeof key, f, len);
+        if (strcmp(key, "typecode") == 0)
+            *plus = 1;
+        for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+            if (strcmp(key, names[k].key) == 0) {
+                int *p = col_ptr(ct, names[k].offset);
+                if (*p < 0)
+                    *p = (int)i;
+                break;
+            }
+        }
+    }
+    *missing = NULL;
+    if (ct->year < 0 && ct->period < 0) {
+        miss++;
+        *missing = "the year (refYear, Year or period)";
+    }
+    if (ct->rep_iso < 0 && ct->rep_code < 0) {
+        miss++;
+        *missing = "the reporter (reporterISO or reporterCode)";
+    }
+    if (ct->par_iso < 0 && ct->par_code < 0) {
+        miss++;
+        *missing = "the partner (partnerISO or partnerCode)";
+    }
+    if (ct->flow < 0 && ct->flow_desc < 0) {
+        miss++;
+        *missing = "the flow (flowCode or Trade Flow Code)";
+    }
+    if (ct->cmd < 0) {
+        miss++;
+        *missing = "the commodity (cmdCode or Commodity Code)";
+    }
+    if (ct->value < 0) {
+        miss++;
+        *missing = "the value (primaryValue or Trade Value (US$))";
+    }
+    ct->last = 0;
+    {
+        const int cols[] = {ct->year, ct->period, ct->month, ct->freq,
+                            ct->rep_iso, ct->rep_code, ct->par_iso, ct->par_code,
+                            ct->flow, ct->flow_desc, ct->cmd, ct->value,
+                            ct->partner2, ct->mot, ct->customs};
+        for (k = 0; k < sizeof cols / sizeof cols[0]; k++)
+            if (cols[k] > ct->last)
+                ct->last = cols[k];
+    }
+    return miss;
+}
+
+int casia__comtrade_is_header(const casia__csv *c)
+{
+    casia__comtrade tmp;
+    const char *missing;
+    int plus;
+    return map_columns(&tmp, c, &plus, &missing) == 0;
+}
+
+int casia__comtrade_header(casia__comtrade *ct, const casia__csv *c,
+                           casia_error *err)
+{
+    const char *missing;
+    int plus;
+    if (map_columns(ct, c, &plus, &missing) != 0)
+        return casia__error_set(err, CASIA_EFORMAT, c->name,
+                                "not a UN Comtrade header: no column for %s",
+                                missing);
+    ct->layout = plus ? CASIA_FORMAT_COMTRADE_PLUS : CASIA_FORMAT_COMTRADE_LEGACY;
+    return CASIA_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+
+int casia__comtrade_init(casia__comtrade *ct, const casia_import_options *opt,
+                         casia_error *err)
+{
+    int rc;
+    memset(ct, 0, sizeof *ct);
+    ct->flows = opt->flows ? opt->flows & 15u : 15u;
+    if (opt->flows & ~15u)
+        return casia__error_set(err, CASIA_EINVAL, NULL,
+                                "flows: 0x%x is not a mask of casia_flow", opt->flows);
+    /* casia_flow's bits are M, X, RM, RX: the same order */
+    ct->commodity = opt->commodity;
+    if (opt->commodity != CASIA_COMMODITY_TOTAL &&
+        opt->commodity != CASIA_COMMODITY_SUM_CHAPTERS &&
+        opt->commodity != CASIA_COMMODITY_CHAPTERS)
+        return casia__error_set(err, CASIA_EINVAL, NULL,
+                                "commodity: %d is not a casia_commodity",
+                                (int)opt->commodity);
+    memset(ct->chapter_ok, 1, sizeof ct->chapter_ok);
+    if (opt->chapters && *opt->chapters) {
+        const char *p = opt->chapters;
+        memset(ct->chapter_ok, 0, sizeof ct->chapter_ok);
+        while (*p) {
+            int v = 0, digits = 0;
+            while (*p == ' ')
+                p++;
+            while (*p >= '0' && *p <= '9' && digits < 3) {
+                v = v * 10 + (*p++ - '0');
+                digits++;
+            }
+            while (*p == ' ')
+                p++;
+            if (digits == 0 || digits > 2 || (*p && *p != ','))
+                return casia__error_set(err, CASIA_EINVAL, NULL,
+                                        "chapters: \"%s\" is not a list of HS "
+                                        "chapters such as \"27,93\"",
+                                        opt->chapters);
+            ct->chapter_ok[v] = 1;
+            if (*p == ',')
+                p++;
+        }
+    }
+    ct->sum_months = opt->sum_months != 0;
+    if ((rc = casia__codemap_init(&ct->codes)) != CASIA_OK)
+        return casia__error_set(err, rc, NULL, NULL);
+    return CASIA_OK;
+}
+
+void casia__comtrade_free(casia__comtrade *ct)
+{
+    casia__codemap_free(&ct->codes);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const char *trim(const char *p, size_t *len)
+{
+    while (*len && *p == ' ') {
+        p++;
+        (*len)--;
+    }
+    while (*len && p[*len - 1] == ' ')
+        (*len)--;
+    return p;
+}
+
+/* A field without its quotes and surrounding spaces. col must be below
+ * the record's field count (casia__comtrade_row checks it first). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline const char *field(const casia__csv *c, int col, size_t *len)
+{
+    const size_t a = col ? c->end[col - 1] + 1 : c->rec;
+    const char *p = c->data + a;
+    size_t n = c->end[col] - a;
+    if (n >= 2 && p[0] == '"') {
+        /* checked by the tokenizer: the closing quote is the last byte */
+        p++;
+        n -= 2;
+    }
+    *len = n;
+    if (n && (p[0] == ' ' || p[n - 1] == ' '))
+        return trim(p, len);
+    return p;
+}
+
+static int is_nocase(const char *p, size_t len, const char *lit)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        char a = p[i], b = lit[i];
+        if (b == '\0')
+            return 0;
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return lit[len] == '\0';
+}
+
+/* Flow from a code (M, X, RM, RX; legacy 1, 2, 4, 3) or a description;
+ * -1 for another flow, -2 for an empty one. */
+static int read_flow(const casia__comtrade *ct, const casia__csv *c)
+{
+    size_t len;
+    const char *p;
+    if (ct->flow >= 0) {
+        p = field(c, ct->flow, &len);
+        if (len == 1) {
+            switch (p[0]) {
+            case 'M': case 'm': case '1': return CASIA__FLOW_M;
+            case 'X': case 'x': case '2': return CASIA__FLOW_X;
+            case '4': return CASIA__FLOW_RM;
+            case '3': return CASIA__FLOW_RX;
+            default: return -1;
+            }
+        }
+        if (len == 2 && (p[0] == 'R' || p[0] == 'r'))
+            return p[1] == 'M' || p[1] == 'm' ? CASIA__FLOW_RM
+                 : p[1] == 'X' || p[1] == 'x' ? CASIA__FLOW_RX : -1;
+        if (len > 0)
+            return -1;
+    }
+    if (ct->flow_desc >= 0) {
+        p = field(c, ct->flow_desc, &len);
+        if (is_nocase(p, len, "Import") || is_nocase(p, len, "Imports"))
+            return CASIA__FLOW_M;
+        if (is_nocase(p, len, "Export") || is_nocase(p, len, "Exports"))
+            return CASIA__FLOW_X;
+        if (is_nocase(p, len, "Re-Import") || is_nocase(p, len, "Re-imports"))
+            return CASIA__FLOW_RM;
+        if (is_nocase(p, len, "Re-Export") || is_nocase(p, len, "Re-exports"))
+            return CASIA__FLOW_RX;
+        if (len > 0)
+            return -1;
+    }
+    return -2;
+}
+
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define NOINLINE
+#define ALWAYS_INLINE
+#endif
+
+/* A country from the ISO column, else the code column. */
+static NOINLINE int read_country_slow(const casia__comtrade *ct, const casia__csv *c,
+                             int iso, int code, const char *what,
+                             casia_error *err)
+{
+    size_t len = 0, clen = 0;
+    const char *p = NULL, *q = NULL;
+    int idx;
+    if (iso >= 0) {
+        p = field(c, iso, &len);
+        if (len > 0 && (idx = casia__codemap_find(&ct->codes, p, len, NULL)) >= 0)
+            return idx;
+    }
+    if (code >= 0) {
+        q = field(c, code, &clen);
+        if (clen > 0 && (idx = casia__codemap_find(&ct->codes, q, clen, NULL)) >= 0)
+            return idx;
+    }
+    if (len == 0 && clen == 0)
+        casia__csv_error(c, (size_t)(iso >= 0 ? iso : code), err, CASIA_ESCHEMA,
+                         "no %s code", what);
+    else if (len > 0)
+        casia__csv_error(c, (size_t)iso, err, CASIA_ENOTFOUND,
+                         "unknown %s \"%.*s\"", what, (int)(len > 40 ? 40 : len), p);
+    else
+        casia__csv_error(c, (size_t)code, err, CASIA_ENOTFOUND,
+                         "unknown %s \"%.*s\"", what, (int)(clen > 40 ? 40 : clen), q);
+    return -1;
+}
+
+/* An empty cell, or "0" (partner2, mode of transport), or "W00"
+ * (partner2), or "C00" (customs procedure). */
+static inline int zero_or_empty(const casia__csv *c, int col)
+{
+    size_t len;
+    const char *p;
+    if (col < 0)
+        return 1;
+    p = field(c, col, &len);
+    return len == 0 || (len == 1 && p[0] == '0');
+}
+
+static inline int code00_or_empty(const casia__csv *c, int col, char letter)
+{
+    size_t len;
+    const char *p;
+    if (col < 0)
+        return 1;
+    p = field(c, col, &len);
+    return len == 0 || (len == 1 && p[0] == '0') ||
+           (len == 3 && (p[0] == letter || p[0] == letter + ('a' - 'A')) &&
+            p[1] == '0' && p[2] == '0');
+}
+
+static inline ALWAYS_INLINE int read_country(const casia__comtrade *ct,
+                                            const casia__csv *c,
+                               int iso, int code, const char *what,
+                               casia_error *err)
+{
+    if (iso >= 0) {
+        size_t len;
+        const char *p = field(c, iso, &len);
+        if (len == 3) {
+            /* the usual case: an alpha-3 code, one load from the table */
+            int a = code_chars[(unsigned char)p[0]], b = code_chars[(unsigned char)p[1]],
+                d = code_chars[(unsigned char)p[2]];
+            if (a && b && d) {
+                int idx = ct->codes.table[a + CODE_RADIX * (b + CODE_RADIX * d)];
+                if (idx >= 0)
+                    return idx;
+            }
+        }
+    }
+    return read_country_slow(ct, c, iso, code, what, err);
+}
+
+static inline int digits4(const char *p)
+{
+    return (unsigned)(p[0] - '0') < 10 && (unsigned)(p[1] - '0') < 10 &&
+           (unsigned)(p[2] - '0') < 10 && (unsigned)(p[3] - '0') < 10;
+}
+
+int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
+                        casia__trade_row *row, casia_error *err)
+{
+    size_t nf = casia__csv_count(c), len;
+    const char *p;
+    int flow, chapter = -1, year = -1, month = 0, monthly_freq = 0;
+    int reporter, partner;
+    double value;
+
+    if (nf != ct->nheader) {
+        /* a trailing comma gives one more, empty field */
+        if (casia__csv_blank(c))
+            return 1;
+        if (!(nf == ct->nheader + 1 && casia__csv_empty(c, nf - 1))) {
+            if (nf < ct->nheader)
+                return casia__csv_error(c, nf, err, CASIA_ESCHEMA,
+                                        "the row has %lu fields, the header %lu: "
+                                        "is it cut short?", (unsigned long)nf,
+                                        (unsigned long)ct->nheader);
+            return casia__csv_error(c, ct->nheader, err, CASIA_ESCHEMA,
+                                    "the row has %lu fields, the header %lu",
+                                    (unsigned long)nf, (unsigned long)ct->nheader);
+        }
+    }
+
+    /* commodity */
+    p = field(c, ct->cmd, &len);
+    if (ct->commodity == CASIA_COMMODITY_TOTAL) {
+        if (!(len == 5 && ((p[0] == 'T' && p[1] == 'O' && p[2] == 'T' && p[3] == 'A' &&
+                            p[4] == 'L') || is_nocase(p, len, "TOTAL"))))
+            return 1;
+    } else {
+        if (len != 2 || p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+            return 1;
+        chapter = (p[0] - '0') * 10 + (p[1] - '0');
+        if (!ct->chapter_ok[chapter])
+            return 1;
+    }
+
+    /* flow */
+    flow = read_flow(ct, c);
+    if (flow == -2)
+        return casia__csv_error(c, (size_t)(ct->flow >= 0 ? ct->flow : ct->flow_desc),
+                                err, CASIA_ESCHEMA, "no flow");
+    if (flow < 0 || !(ct->flows & (1u << flow)))
+        return 1;
+
+    /* only totals over partner2, mode of transport, customs procedure */
+    if (!code00_or_empty(c, ct->partner2, 'W') || !zero_or_empty(c, ct->mot) ||
+        !code00_or_empty(c, ct->customs, 'C'))
+        return 1;
+
+    /* the year, and the month of a monthly row */
+    if (ct->year >= 0) {
+        p = field(c, ct->year, &len);
+        if (len == 4 && digits4(p))
+            year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+                   (p[3] - '0');
+        if (year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
+            return casia__csv_error(c, (size_t)ct->year, err, CASIA_ESCHEMA,
+                                    "\"%.*s\" is not a year from 1900 to 2100",
+                                    (int)(len > 20 ? 20 : len), p);
+    }
+    if (ct->freq >= 0) {
+        p = field(c, ct->freq, &len);
+        if (len == 1 && (p[0] == 'M' || p[0] == 'm'))
+            monthly_freq = 1;
+        else if (!(len == 1 && (p[0] == 'A' || p[0] == 'a')))
+            return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
+                                    "frequency \"%.*s\" is neither A (annual) "
+                                    "nor M (monthly)", (int)(len > 20 ? 20 : len), p);
+    }
+    if (monthly_freq && ct->month >= 0) {
+        p = field(c, ct->month, &len);
+        if (len == 1 && p[0] >= '1' && p[0] <= '9')
+            month = p[0] - '0';
+        else if (len == 2 && p[0] == '1' && p[1] >= '0' && p[1] <= '2')
+            month = 10 + (p[1] - '0');
+        else if (len == 2 && p[0] == '0' && p[1] >= '1' && p[1] <= '9')
+            month = p[1] - '0';
+        else
+            return casia__csv_error(c, (size_t)ct->month, err, CASIA_ESCHEMA,
+                                    "month \"%.*s\" of a monthly row is not 1 to 12",
+                                    (int)(len > 20 ? 20 : len), p);
+    } else if (ct->period >= 0 && (year < 0 || ct->freq < 0 || monthly_freq)) {
+        /* the period says it: YYYY or YYYYMM */
+        p = field(c, ct->period, &len);
+        if ((len != 4 && len != 6) || !digits4(p) ||
+            (len == 6 && ((unsigned)(p[4] - '0') > 1 || (unsigned)(p[5] - '0') > 9)))
+            return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                    "\"%.*s\" is not a period YYYY or YYYYMM",
+                                    (int)(len > 20 ? 20 : len), p);
+        {
+            int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+                    (p[3] - '0');
+            if (year >= 0 && y != year)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "period \"%.*s\" is not in year %d",
+                                        (int)len, p, year);
+            if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "\"%.*s\" is not a year from 1900 to 2100",
+                                        (int)len, p);
+            year = y;
+        }
+        if (len == 6) {
+            month = (p[4] - '0') * 10 + (p[5] - '0');
+            if (month < 1 || month > 12)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "\"%.*s\" is not a period YYYY or YYYYMM",
+                                        (int)len, p);
+        }
+    } else if (monthly_freq) {
+        return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
+                                "a monthly row without its month");
+    }
+    if (month && !ct->sum_months)
+        return casia__csv_error(c, (size_t)(ct->month >= 0 ? ct->month
+                                            : ct->period >= 0 ? ct->period : ct->freq),
+                                err, CASIA_EFORMAT,
+                                "monthly data (month %d of %d): set sum_months "
+                                "to add the months into years", month, year);
+
+    /* countries (into locals: a store through row could alias c) */
+    if ((reporter = read_country(ct, c, ct->rep_iso, ct->rep_code, "reporter",
+                                 err)) < 0)
+        return err ? err->code : CASIA_ENOTFOUND;
+    if ((partner = read_country(ct, c, ct->par_iso, ct->par_code, "partner",
+                                err)) < 0)
+        return err ? err->code : CASIA_ENOTFOUND;
+
+    /* value */
+    p = field(c, ct->value, &len);
+    if (len == 0)
+        return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
+                                "no value");
+    if (casia__parse_number(p, len, &value) != 0)
+        return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
+                                "value \"%.*s\" is not a number",
+                                (int)(len > 40 ? 40 : len), p);
+    if (value < 0)
+        return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
+                                "negative value %.*s", (int)(len > 40 ? 40 : len), p);
+    row->reporter = reporter;
+    row->partner = partner;
+    row->value = value;
+    row->flow = flow;
+    row->year = year;
+    row->month = month;
+    row->chapter = chapter;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The importer                                                        */
+
+static const char *const flow_ind[4] = {
+    "trade.import", "trade.export", "trade.reimport", "trade.reexport"
+};
+
+int casia__import_comtrade(casia_dataset **out, casia__csv *c,
+                           casia__import_ctx *ctx)
+{
+    casia__comtrade ct;
+    casia__bulk *b = NULL;
+    casia_import_report *rep = ctx->report;
+    unsigned ind_total[4];
+    unsigned *ind_chap = NULL;   /* [flow * 100 + chapter] + 1, 0 = not yet */
+    casia_error rowerr;
+    int rc, summing;
+    char id[128], desc[512], msg[256];
+    unsigned long long months = 0;
+
+    if ((rc = casia__comtrade_init(&ct, ctx->opt, ctx->err)) != CASIA_OK) {
+        casia__comtrade_free(&ct);
+        return rc;
+    }
+    summing = ct.sum_months || ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS;
+    b = casia__bulk_new(summing);
+    if (!b || (ct.commodity == CASIA_COMMODITY_CHAPTERS &&
+               !(ind_chap = calloc(400, sizeof *ind_chap)))) {
+        rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+        goto fail;
+    }
+    memset(ind_total, 0, sizeof ind_total);
+
+    /* the header */
+    rc = casia__csv_next(c, ctx->err);
+    if (rc == 0) {
+        rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
+                              "empty file: no UN Comtrade header");
+        goto fail;
+    }
+    if (rc < 0)
+        goto fail;
+    if ((rc = casia__comtrade_header(&ct, c, &rowerr)) != CASIA_OK) {
+        casia__csv_error(c, 0, ctx->err, rc, "%s", rowerr.text);
+        goto fail;
+    }
+    rep->format = ct.layout;
+    if (ct.commodity != CASIA_COMMODITY_CHAPTERS) {
+        unsigned k;
+        for (k = 0; k < 4; k++)
+            if ((rc = casia__bulk_indicator(b, &ind_total[k], flow_ind[k], NULL,
+                                            ctx->err)) != CASIA_OK)
+                goto fail;
+    }
+
+    for (;;) {
+        casia__trade_row row;
+        unsigned ind;
+        rc = casia__csv_next(c, &rowerr);
+        if (rc == 0)
+            break;
+        if (rc == CASIA_EPARSE) {
+            rep->rows++;
+            if ((rc = casia__import_bad_row(ctx, &rowerr)) != CASIA_OK)
+                goto fail;
+            continue;
+        }
+        if (rc < 0) {
+            if (ctx->err)
+                *ctx->err = rowerr;
+            goto fail;
+        }
+        if (casia__csv_blank(c))
+            continue;
+        rep->rows++;
+        rc = casia__comtrade_row(&ct, c, &row, &rowerr);
+        if (rc == 1) {
+            rep->filtered++;
+            continue;
+        }
+        if (rc == CASIA_EFORMAT) {
+            if (ctx->err)
+                *ctx->err = rowerr;
+            goto fail;
+        }
+        if (rc < 0) {
+            if ((rc = casia__import_bad_row(ctx, &rowerr)) != CASIA_OK)
+                goto fail;
+            continue;
+        }
+        if (row.month)
+            months++;
+        if (ct.commodity == CASIA_COMMODITY_CHAPTERS) {
+            unsigned *slot = &ind_chap[row.flow * 100 + row.chapter];
+            if (!*slot) {
+                char name[40];
+                snprintf(name, sizeof name, "%s.hs%02d", flow_ind[row.flow],
+                         row.chapter);
+                if ((rc = casia__bulk_indicator(b, slot, name, "USD", ctx->err)) != CASIA_OK)
+                    goto fail;
+                (*slot)++;
+            }
+            ind = *slot - 1;
+        } else {
+            ind = ind_total[row.flow];
+        }
+        rc = casia__bulk_add(b, ind, row.reporter, row.partner, row.year,
+                             ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS ? -1
+                                                                          : row.month,
+                             row.value, c->line, msg, sizeof msg);
+        if (rc == CASIA_ENOMEM) {
+            casia__error_set(ctx->err, rc, ctx->name, NULL);
+            goto fail;
+        }
+        if (rc != CASIA_OK) {
+            casia__csv_error(c, (size_t)ct.value, &rowerr, rc, "%s", msg);
+            if (rc == CASIA_ECONFLICT) {
+                if (ctx->err)
+                    *ctx->err = rowerr;
+                goto fail;
+            }
+            if ((rc = casia__import_bad_row(ctx, &rowerr)) != CASIA_OK)
+                goto fail;
+            continue;
+        }
+        rep->kept++;
+    }
+
+    casia__import_source_id(id, sizeof id, ctx, "un_comtrade");
+    snprintf(desc, sizeof desc,
+             "%s download%s%s: goods trade by partner, %s, %s; imports CIF, "
+             "exports FOB, as reported",
+             ct.layout == CASIA_FORMAT_COMTRADE_PLUS ? "UN Comtrade Plus"
+                                                     : "UN Comtrade (legacy layout)",
+             casia__import_base(ctx) ? " " : "",
+             casia__import_base(ctx) ? casia__import_base(ctx) : "",
+             ct.commodity == CASIA_COMMODITY_TOTAL ? "all commodities (TOTAL)"
+             : ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS
+                 ? "HS chapters summed" : "by HS chapter",
+             months ? "monthly rows summed into years" : "annual");
+    rep->observations = casia__bulk_count(b);
+    rc = casia__bulk_finish(b, out, id,
+                            ctx->opt->source_title ? ctx->opt->source_title
+                                                   : "UN Comtrade database",
+                            ctx->opt->source_publisher
+                                ? ctx->opt->source_publisher
+                                : "United Nations Statistics Division",
+                            ctx->opt->source_url ? ctx->opt->source_url
+                                                 : "https://comtradeplus.un.org/",
+                            ctx->opt->source_description
+                                ? ctx->opt->source_description : desc,
+                            ctx->opt->basis != CASIA_BASIS_ANY ? ctx->opt->basis
+                                                               : CASIA_BASIS_REPORTER,
+                            ctx->name, ctx->err);
+    b = NULL;
+    if (rc != CASIA_OK)
+        goto fail;
+    rep->observations = casia_dataset_observation_count(*out);
+    snprintf(rep->source_id, sizeof rep->source_id, "%s", id);
+    free(ind_chap);
+    casia__comtrade_free(&ct);
+    return CASIA_OK;
+
+fail:
+    casia__bulk_free(b);
+    free(ind_chap);
+    casia__comtrade_free(&ct);
+    return rc;
+}

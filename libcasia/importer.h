@@ -1,0 +1,191 @@
+/*
+ * importer.h - what the importers (import*.c), the compact observation
+ * accumulator (bulk.c) and the streaming aggregator (stream.c) share.
+ * Internal: nothing here is installed or exported.
+ */
+#ifndef CASIA_IMPORTER_H
+#define CASIA_IMPORTER_H
+
+#include "internal.h"
+#include "csv.h"
+
+/* ------------------------------------------------------------------ */
+/* Country codes of up to 3 characters, looked up in a direct table    */
+
+/*
+ * The registry's exact code forms (alpha-2, alpha-3, numerics, provider
+ * codes such as W00 and X1) of 1 to 3 characters from [A-Za-z0-9_], each
+ * mapped to its registry index by a table indexed by the characters
+ * themselves: one load per look-up, no hashing, no string compare.
+ * Numerics are also entered zero-padded ("4", "04", "004"). Anything else
+ * falls back to casia__country_resolve_n().
+ */
+typedef struct casia__codemap {
+    int16_t *table;   /* 38^3 entries: registry index, or -1 */
+} casia__codemap;
+
+int casia__codemap_init(casia__codemap *m);
+void casia__codemap_free(casia__codemap *m);
+/* Registry index of text[0..len) (spaces around ignored), or -1 when the
+ * registry does not know it (err then says why). */
+int casia__codemap_find(const casia__codemap *m, const char *text, size_t len,
+                        casia_error *err);
+
+/* ------------------------------------------------------------------ */
+/* UN Comtrade: the columns of a file and the reading of one row       */
+
+enum {
+    CASIA__FLOW_M = 0, CASIA__FLOW_X = 1, CASIA__FLOW_RM = 2, CASIA__FLOW_RX = 3
+};
+
+typedef struct casia__comtrade {
+    casia_format layout;       /* COMTRADE_PLUS or COMTRADE_LEGACY */
+    size_t nheader;            /* fields of the header */
+    int year, period, month, freq;
+    int rep_iso, rep_code, par_iso, par_code;
+    int flow, flow_desc, cmd, value;
+    int partner2, mot, customs;
+    int last;                  /* the largest column index used */
+    /* options */
+    unsigned flows;            /* mask of 1 << CASIA__FLOW_* */
+    casia_commodity commodity;
+    unsigned char chapter_ok[100];
+    int sum_months;            /* monthly rows allowed */
+    casia__codemap codes;
+} casia__comtrade;
+
+/* One row as read. */
+typedef struct casia__trade_row {
+    int flow;          /* CASIA__FLOW_* */
+    int reporter;      /* registry indices */
+    int partner;
+    int year;
+    int month;         /* 0 annual, 1..12 */
+    int chapter;       /* -1 for TOTAL, else the HS chapter 0..99 */
+    double value;      /* finite, >= 0 */
+} casia__trade_row;
+
+/* Sets the options part of ct (and its code map). EINVAL for bad
+ * chapters (err set). */
+int casia__comtrade_init(casia__comtrade *ct, const casia_import_options *opt,
+                         casia_error *err);
+void casia__comtrade_free(casia__comtrade *ct);
+
+/*
+ * Reads the columns from the header record c holds. CASIA_OK, or
+ * CASIA_EFORMAT when the record is not a Comtrade header (err set, no
+ * position: the caller knows what the file looks like).
+ */
+int casia__comtrade_header(casia__comtrade *ct, const casia__csv *c,
+                           casia_error *err);
+
+/* Whether the record c holds is a Comtrade header. */
+int casia__comtrade_is_header(const casia__csv *c);
+
+/*
+ * Reads the data record c holds: 0 when it gives a value (row filled),
+ * 1 when the options or the layout leave it out (another flow or
+ * commodity, a breakdown by partner2, mode of transport or customs
+ * procedure, a blank line), or a negative status with err set at the field
+ * (CASIA_ESCHEMA, CASIA_ENOTFOUND; CASIA_EFORMAT for a monthly row when
+ * months are not to be summed: that one is never skipped).
+ */
+int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
+                        casia__trade_row *row, casia_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Import context: options, report, strict or lenient                  */
+
+typedef struct casia__import_ctx {
+    const casia_import_options *opt;   /* never NULL */
+    casia_import_report *report;       /* never NULL */
+    casia_error *err;                  /* may be NULL */
+    const char *name;                  /* the file or buffer name */
+} casia__import_ctx;
+
+/*
+ * A bad row: in lenient mode it is counted (and its error kept in the
+ * report) and CASIA_OK is returned; in strict mode the error is copied to
+ * ctx->err and returned.
+ */
+int casia__import_bad_row(casia__import_ctx *ctx, const casia_error *row_err);
+
+/* The base name of ctx->name (after the last '/'), or NULL for a buffer
+ * without a name: what source descriptions cite. */
+const char *casia__import_base(const casia__import_ctx *ctx);
+
+/* The source id to record: the option, else the file's base name without
+ * extension (characters outside [A-Za-z0-9._-] as '_'), else fallback. */
+void casia__import_source_id(char *dst, size_t size, const casia__import_ctx *ctx,
+                             const char *fallback);
+
+/* ------------------------------------------------------------------ */
+/* The compact accumulator of one import's observations (bulk.c)        */
+
+/*
+ * Collects the observations of one import (one source, one basis) in 20
+ * bytes each (or, when summing, an exact sum per key in a hash table), then
+ * sorts them in place and hands the columns to a dataset without copying.
+ * Used where imports are large; the general casia__builder stays for
+ * datasets of many sources (tidy CSV, merges).
+ */
+typedef struct casia__bulk casia__bulk;
+
+/* summing: values of one key are added (exactly); otherwise a key given
+ * twice with different values is a conflict. */
+casia__bulk *casia__bulk_new(int summing);
+void casia__bulk_free(casia__bulk *b);
+
+/* Interns an indicator (unit NULL for one libcasia knows). ESCHEMA when
+ * the unit disagrees with the fixed one; ERANGE beyond 65535 indicators. */
+int casia__bulk_indicator(casia__bulk *b, unsigned *id, const char *name,
+                          const char *unit, casia_error *err);
+
+/*
+ * Adds a value. month: 1..12 or 0 (annual) when summing months, so that a
+ * month given twice is caught; -1 when summing other parts (no check).
+ * line is where the row is, for messages. CASIA_ECONFLICT (a month given
+ * twice; msg filled), CASIA_ERANGE (msg filled), CASIA_ENOMEM.
+ */
+int casia__bulk_add(casia__bulk *b, unsigned ind, int reporter, int partner,
+                    int year, int month, double value, unsigned long long line,
+                    char *msg, size_t msg_size);
+
+/* Number of observations (keys) so far. */
+size_t casia__bulk_count(const casia__bulk *b);
+
+/*
+ * Makes the dataset: the indicators used, one source (the strings may be
+ * NULL), every observation with the given basis. The accumulator is freed
+ * in every case. CASIA_ECONFLICT (a key with two values: err names both
+ * lines of name), CASIA_ENOMEM.
+ */
+int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_id,
+                       const char *title, const char *publisher, const char *url,
+                       const char *description, casia_basis basis,
+                       const char *name, casia_error *err);
+
+/* ------------------------------------------------------------------ */
+/* The importers (each returns CASIA_OK and *out, or an error with       */
+/* nothing left behind). c is open on the input; the first record has   */
+/* not been read.                                                       */
+
+int casia__import_comtrade(casia_dataset **out, casia__csv *c,
+                           casia__import_ctx *ctx);
+int casia__import_sipri_tiv(casia_dataset **out, casia__csv *c,
+                            casia__import_ctx *ctx);
+int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
+                                 casia__import_ctx *ctx);
+int casia__import_wdi(casia_dataset **out, casia__csv *c,
+                      casia__import_ctx *ctx);
+int casia__import_tidy(casia_dataset **out, casia__csv *c,
+                       casia__import_ctx *ctx);
+
+/* Detection from the first bytes (import.c). */
+casia_format casia__detect(const char *data, size_t size);
+
+/* Normalises a header name for matching: ASCII letters and digits only,
+ * lower-cased ("Trade Value (US$)" -> "tradevalueus"). */
+void casia__header_key(char *dst, size_t size, const char *src, size_t len);
+
+#endif /* CASIA_IMPORTER_H */

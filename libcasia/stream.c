@@ -1,0 +1,646 @@
+/*
+ * stream.c - the streaming trade aggregator: per (reporter, year) turnover,
+ * partner shares, HHI and top partner, computed while a Comtrade file is
+ * parsed, without a store.
+ *
+ * Rows are read by the same code as the importer's (casia__comtrade_row),
+ * so both paths see the same rows and the same doubles. For each
+ * (reporter, year, partner) the stream keeps two exact sums, imports and
+ * exports (casia__sum, 16 bytes each); nothing per row. At the end of each
+ * call the changed pairs are summarised:
+ *     m_p = round(sum of the partner's import rows), x_p likewise,
+ *     turnover = round(exact sum over partners of m_p + x_p),
+ *     share_p = round(m_p + x_p) / turnover, HHI = sum of share_p^2
+ *     (casia__sum_canonical: independent of the order of partners),
+ *     top partner = the largest exact m_p + x_p (ties: the smaller code).
+ * Rounding each partner-flow sum once is exactly what the store does when
+ * it sums the months of a monthly file, so the stream fed with the store's
+ * observations (casia_stream_add_dataset) gives the same bits; and exact
+ * sums make any split of the rows, merged, give the same bits too.
+ *
+ * Memory: per (reporter, year) a table from partner slot (partners are
+ * numbered as they first appear) to entry (2 bytes a slot) and 32 bytes per
+ * partner present, grown 16 entries at a time; plus a direct table from
+ * (reporter, year) to pair. Independent of the number of rows.
+ */
+#include "importer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NYEARS (CASIA__YEAR_MAX - CASIA__YEAR_MIN + 1)
+#define MAX_COUNTRIES 1024
+
+typedef struct entry {
+    casia__sum s[2];     /* imports, exports */
+} entry;
+
+typedef struct group {
+    uint16_t reporter;   /* registry index */
+    int16_t year;
+    uint16_t n, cap;     /* entries */
+    uint16_t npos;       /* slots covered by pos */
+    int dirty;
+    uint16_t *pos;       /* partner slot -> entry + 1 (0 = none) */
+    uint16_t *partner;   /* entry -> registry index */
+    entry *e;
+    /* the summary, made when dirty */
+    uint16_t *sorted;    /* entries by partner code */
+    double turnover, imports, exports, hhi, top_share;
+    int top;             /* registry index of the top partner, -1 none */
+} group;
+
+struct casia_stream {
+    int lenient;
+    casia__comtrade ct;  /* options, code map, and the last header's columns */
+    int have_layout;
+    int32_t *group_of;   /* [reporter * NYEARS + year - 1900] -> group + 1 */
+    group *groups;
+    size_t n_groups, cap_groups;
+    uint32_t *order;     /* groups by reporter code, then year */
+    int16_t slot_of[MAX_COUNTRIES];   /* registry index -> partner slot */
+    uint16_t n_slots;
+    unsigned char aggregate[MAX_COUNTRIES];
+};
+
+/* ------------------------------------------------------------------ */
+/* Creation                                                            */
+
+CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *opt)
+{
+    casia_import_options defaults;
+    casia_stream *s;
+    size_t i;
+    int rc;
+    if (!out)
+        return CASIA_EINVAL;
+    if (!opt) {
+        casia_import_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (opt->version != CASIA_IMPORT_OPTIONS_VERSION ||
+        (opt->commodity != CASIA_COMMODITY_TOTAL &&
+         opt->commodity != CASIA_COMMODITY_SUM_CHAPTERS) ||
+        casia__country_total >= MAX_COUNTRIES)
+        return CASIA_EINVAL;
+    s = calloc(1, sizeof *s);
+    if (!s)
+        return CASIA_ENOMEM;
+    {
+        casia_import_options o = *opt;
+        o.flows = CASIA_FLOW_IMPORT | CASIA_FLOW_EXPORT;
+        o.sum_months = 1;
+        rc = casia__comtrade_init(&s->ct, &o, NULL);
+    }
+    s->group_of = calloc(casia__country_total * NYEARS, sizeof *s->group_of);
+    if (rc != CASIA_OK || !s->group_of) {
+        casia__comtrade_free(&s->ct);
+        free(s->group_of);
+        free(s);
+        return rc != CASIA_OK ? rc : CASIA_ENOMEM;
+    }
+    s->lenient = opt->lenient != 0;
+    for (i = 0; i < MAX_COUNTRIES; i++)
+        s->slot_of[i] = -1;
+    for (i = 0; i < casia__country_total; i++)
+        s->aggregate[i] = casia__country_kind(i) == CASIA_KIND_AGGREGATE;
+    *out = s;
+    return CASIA_OK;
+}
+
+CASIA_API void casia_stream_free(casia_stream *s)
+{
+    size_t i;
+    if (!s)
+        return;
+    for (i = 0; i < s->n_groups; i++) {
+        free(s->groups[i].pos);
+        free(s->groups[i].partner);
+        free(s->groups[i].e);
+        free(s->groups[i].sorted);
+    }
+    free(s->groups);
+    free(s->group_of);
+    free(s->order);
+    casia__comtrade_free(&s->ct);
+    free(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Accumulating                                                        */
+
+static group *get_group(casia_stream *s, int reporter, int year)
+{
+    int32_t *slot = &s->group_of[(size_t)reporter * NYEARS + (size_t)(year - CASIA__YEAR_MIN)];
+    group *g;
+    if (*slot)
+        return &s->groups[*slot - 1];
+    if (s->n_groups == s->cap_groups) {
+        size_t ncap = s->cap_groups ? s->cap_groups * 2 : 256;
+        group *ng = realloc(s->groups, ncap * sizeof *ng);
+        if (!ng)
+            return NULL;
+        s->groups = ng;
+        s->cap_groups = ncap;
+    }
+    g = &s->groups[s->n_groups];
+    memset(g, 0, sizeof *g);
+    g->reporter = (uint16_t)reporter;
+    g->year = (int16_t)year;
+    g->top = -1;
+    *slot = (int32_t)++s->n_groups;
+    return g;
+}
+
+/* The entry of a partner in a group, made when new; NULL on ENOMEM. */
+static entry *new_entry(casia_stream *s, group *g, int partner);
+
+static inline entry *get_entry(casia_stream *s, group *g, int partner)
+{
+    const int slot = s->slot_of[partner];
+    if (slot >= 0 && (unsigned)slot < g->npos && g->pos[slot])
+        return &g->e[g->pos[slot] - 1];
+    return new_entry(s, g, partner);
+}
+
+static entry *new_entry(casia_stream *s, group *g, int partner)
+{
+    int slot = s->slot_of[partner];
+    unsigned k;
+    if (slot < 0) {
+        slot = s->slot_of[partner] = (int16_t)s->n_slots++;
+    }
+    if ((unsigned)slot >= g->npos) {
+        /* cover every slot known so far */
+        unsigned n = s->n_slots + 15u - ((s->n_slots + 15u) % 16u);
+        uint16_t *np = realloc(g->pos, n * sizeof *np);
+        if (!np)
+            return NULL;
+        memset(np + g->npos, 0, (n - g->npos) * sizeof *np);
+        g->pos = np;
+        g->npos = (uint16_t)n;
+    }
+    k = g->pos[slot];
+    if (k)
+        return &g->e[k - 1];
+    if (g->n == g->cap) {
+        unsigned ncap = g->cap + 16u;
+        entry *ne = realloc(g->e, ncap * sizeof *ne);
+        uint16_t *npart;
+        if (!ne)
+            return NULL;
+        g->e = ne;
+        npart = realloc(g->partner, ncap * sizeof *npart);
+        if (!npart)
+            return NULL;
+        g->partner = npart;
+        g->cap = (uint16_t)ncap;
+    }
+    casia__sum_init(&g->e[g->n].s[0]);
+    casia__sum_init(&g->e[g->n].s[1]);
+    g->partner[g->n] = (uint16_t)partner;
+    g->pos[slot] = ++g->n;
+    return &g->e[g->n - 1];
+}
+
+static inline int add_value(casia_stream *s, group **last, int reporter,
+                            int year, int partner, int flow, double value)
+{
+    group *g = *last;
+    entry *e;
+    if (!g || g->reporter != reporter || g->year != year) {
+        if (!(g = get_group(s, reporter, year)))
+            return CASIA_ENOMEM;
+        *last = g;
+    }
+    if (!(e = get_entry(s, g, partner)))
+        return CASIA_ENOMEM;
+    g->dirty = 1;
+    return casia__sum_add(&e->s[flow], value);
+}
+
+/* ------------------------------------------------------------------ */
+/* Summaries                                                           */
+
+/* 1 when a > b (signed 128-bit) */
+static int sum_greater(const casia__sum *a, const casia__sum *b)
+{
+    if (a->hi != b->hi)
+        return a->hi > b->hi;
+    return a->lo > b->lo;
+}
+
+static int summarise(group *g)
+{
+    casia__sum total, imp, exp, best;
+    double val[MAX_COUNTRIES];
+    unsigned k, n = 0;
+    uint16_t *sorted;
+    g->dirty = 0;
+    casia__sum_init(&total);
+    casia__sum_init(&imp);
+    casia__sum_init(&exp);
+    casia__sum_init(&best);
+    g->top = -1;
+    for (k = 0; k < g->n; k++) {
+        /* each partner-flow sum rounded once, as the store holds it */
+        double m = casia__sum_value(&g->e[k].s[0]);
+        double x = casia__sum_value(&g->e[k].s[1]);
+        casia__sum p;
+        casia__sum_init(&p);
+        casia__sum_add(&p, m);
+        casia__sum_add(&p, x);
+        casia__sum_add(&imp, m);
+        casia__sum_add(&exp, x);
+        casia__sum_merge(&total, &p);
+        val[k] = casia__sum_value(&p);
+        if (g->top < 0 || sum_greater(&p, &best) ||
+            (!sum_greater(&best, &p) && g->partner[k] < g->top)) {
+            best = p;
+            g->top = g->partner[k];
+        }
+    }
+    g->turnover = casia__sum_value(&total);
+    g->imports = casia__sum_value(&imp);
+    g->exports = casia__sum_value(&exp);
+    g->hhi = 0;
+    g->top_share = 0;
+    if (g->turnover > 0) {
+        for (k = 0; k < g->n; k++) {
+            double sh = val[k] / g->turnover;
+            if (g->partner[k] == g->top)
+                g->top_share = sh;
+            val[n++] = sh * sh;
+        }
+        g->hhi = casia__sum_canonical(val, n);
+    } else {
+        g->top = -1;
+    }
+    /* entries by partner code (registry order is code order) */
+    sorted = realloc(g->sorted, (g->n + 1u) * sizeof *sorted);
+    if (!sorted)
+        return CASIA_ENOMEM;
+    g->sorted = sorted;
+    for (k = 0; k < g->n; k++) {
+        unsigned j = k;
+        while (j > 0 && g->partner[sorted[j - 1]] > g->partner[k]) {
+            sorted[j] = sorted[j - 1];
+            j--;
+        }
+        sorted[j] = (uint16_t)k;
+    }
+    return CASIA_OK;
+}
+
+/* Summarises the changed pairs and sorts the pairs (end of every call). */
+static int refresh(casia_stream *s)
+{
+    size_t i, n = 0, r;
+    uint32_t *order;
+    for (i = 0; i < s->n_groups; i++)
+        if (s->groups[i].dirty && summarise(&s->groups[i]) != CASIA_OK)
+            return CASIA_ENOMEM;
+    order = realloc(s->order, (s->n_groups + 1) * sizeof *order);
+    if (!order)
+        return CASIA_ENOMEM;
+    s->order = order;
+    for (r = 0; r < casia__country_total * NYEARS; r++)
+        if (s->group_of[r])
+            order[n++] = (uint32_t)(s->group_of[r] - 1);
+    return CASIA_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Feeding                                                             */
+
+static void report_init(casia_import_report *rep)
+{
+    memset(rep, 0, sizeof *rep);
+    rep->format = CASIA_FORMAT_COMTRADE_PLUS;
+}
+
+static void keep_error(casia_import_report *rep, const casia_error *e)
+{
+    if (rep->n_errors < CASIA_IMPORT_REPORT_ERRORS)
+        rep->errors[rep->n_errors++] = *e;
+}
+
+static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
+                casia_error *err)
+{
+    casia_error rowerr;
+    group *last = NULL;
+    int rc, first = 1;
+
+    for (;;) {
+        casia__trade_row row;
+        rc = casia__csv_next(c, &rowerr);
+        if (rc == 0)
+            break;
+        if (rc < 0 && rc != CASIA_EPARSE)
+            goto fatal;
+        if (rc > 0 && casia__csv_empty_line(c))
+            continue;
+        if (first && rc > 0) {
+            first = 0;
+            if (casia__comtrade_is_header(c)) {
+                if ((rc = casia__comtrade_header(&s->ct, c, &rowerr)) != CASIA_OK)
+                    goto fatal;
+                s->have_layout = 1;
+                rep->format = s->ct.layout;
+                continue;
+            }
+            if (!s->have_layout) {
+                casia_format f = casia__detect(c->data + c->rec, c->len - c->rec);
+                casia__csv_error(c, 0, &rowerr, CASIA_EFORMAT,
+                                 "this looks like %s, not a UN Comtrade file "
+                                 "(no Comtrade header before the first row)",
+                                 casia_format_describe(f));
+                rc = CASIA_EFORMAT;
+                goto fatal;
+            }
+            rep->format = s->ct.layout;
+        }
+        first = 0;
+        rep->rows++;
+        if (rc == CASIA_EPARSE)
+            goto bad;
+        rc = casia__comtrade_row(&s->ct, c, &row, &rowerr);
+        if (rc == 1 || (rc == 0 && s->aggregate[row.partner])) {
+            rep->filtered++;
+            continue;
+        }
+        if (rc < 0)
+            goto bad;
+        rc = add_value(s, &last, row.reporter, row.year, row.partner, row.flow,
+                       row.value);
+        if (rc == CASIA_ENOMEM)
+            goto nomem;
+        if (rc != CASIA_OK) {
+            casia__csv_error(c, (size_t)s->ct.value, &rowerr, rc,
+                             "value too large to add up");
+            goto bad;
+        }
+        rep->kept++;
+        continue;
+    bad:
+        if (!s->lenient)
+            goto fatal;
+        rep->skipped++;
+        keep_error(rep, &rowerr);
+    }
+    rep->bytes = c->base + c->len;
+    if ((rc = refresh(s)) != CASIA_OK)
+        goto nomem;
+    rep->observations = s->n_groups;
+    return CASIA_OK;
+nomem:
+    refresh(s);
+    return casia__error_set(err, CASIA_ENOMEM, c->name, NULL);
+fatal:
+    rep->bytes = c->base + c->len;
+    refresh(s);
+    if (err)
+        *err = rowerr;
+    return rowerr.code ? rowerr.code : rc;
+}
+
+CASIA_API int casia_stream_add_file(casia_stream *s, const char *path,
+                                    casia_import_report *report, casia_error *err)
+{
+    casia__csv c;
+    casia_import_report tmp;
+    int rc;
+    if (!report)
+        report = &tmp;
+    report_init(report);
+    if (!s || !path)
+        return casia__error_set(err, CASIA_EINVAL, path, "NULL argument");
+    if ((rc = casia__csv_open_file(&c, path, err)) != CASIA_OK) {
+        casia__csv_close(&c);
+        return rc;
+    }
+    rc = feed(s, &c, report, err);
+    casia__csv_close(&c);
+    return rc;
+}
+
+CASIA_API int casia_stream_add_buffer(casia_stream *s, const char *data,
+                                      size_t size, const char *name,
+                                      casia_import_report *report,
+                                      casia_error *err)
+{
+    casia__csv c;
+    casia_import_report tmp;
+    int rc;
+    if (!report)
+        report = &tmp;
+    report_init(report);
+    if (!s || (!data && size))
+        return casia__error_set(err, CASIA_EINVAL, name, "NULL argument");
+    casia__csv_open_buffer(&c, data, size, name);
+    rc = feed(s, &c, report, err);
+    casia__csv_close(&c);
+    return rc;
+}
+
+CASIA_API int casia_stream_add_dataset(casia_stream *s, const casia_dataset *ds,
+                                       const char *source, casia_basis basis,
+                                       casia_error *err)
+{
+    int ind_m, ind_x, src = -1;
+    size_t i;
+    group *last = NULL;
+    int rc = CASIA_OK;
+    if (!s || !ds)
+        return casia__error_set(err, CASIA_EINVAL, NULL, "NULL argument");
+    ind_m = casia__dataset_indicator_id(ds, "trade.import");
+    ind_x = casia__dataset_indicator_id(ds, "trade.export");
+    if (source && (src = casia__dataset_source_index(ds, source)) < 0)
+        return CASIA_OK;   /* nothing from that source */
+    for (i = 0; i < ds->n_obs; i++) {
+        uint64_t k = ds->obs_key[i];
+        int ind = (int)CASIA__KEY_IND(k), flow;
+        int rep = (int)CASIA__KEY_REP(k), par = (int)CASIA__KEY_PAR(k);
+        if (ind == ind_m && ind_m >= 0)
+            flow = 0;
+        else if (ind == ind_x && ind_x >= 0)
+            flow = 1;
+        else
+            continue;
+        if (s->aggregate[par] || (src >= 0 && ds->obs_source[i] != src) ||
+            (basis != CASIA_BASIS_ANY && ds->obs_basis[i] != basis))
+            continue;
+        rc = add_value(s, &last, rep, CASIA__KEY_YEAR(k), par, flow,
+                       ds->obs_value[i]);
+        if (rc != CASIA_OK)
+            break;
+    }
+    if (refresh(s) != CASIA_OK && rc == CASIA_OK)
+        rc = CASIA_ENOMEM;
+    if (rc != CASIA_OK)
+        return casia__error_set(err, rc, NULL, rc == CASIA_ERANGE
+                                ? "a value too large to add up" : NULL);
+    return CASIA_OK;
+}
+
+CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
+                                 casia_error *err)
+{
+    size_t i;
+    unsigned k;
+    group *last = NULL;
+    if (!into || !from)
+        return casia__error_set(err, CASIA_EINVAL, NULL, "NULL argument");
+    for (i = 0; i < from->n_groups; i++) {
+        const group *src = &from->groups[i];
+        group *g;
+        if (!(g = get_group(into, src->reporter, src->year)))
+            goto nomem;
+        last = g;
+        for (k = 0; k < src->n; k++) {
+            entry *e = get_entry(into, g, src->partner[k]);
+            if (!e)
+                goto nomem;
+            casia__sum_merge(&e->s[0], &src->e[k].s[0]);
+            casia__sum_merge(&e->s[1], &src->e[k].s[1]);
+        }
+        g->dirty = 1;
+    }
+    (void)last;
+    if (!into->have_layout && from->have_layout) {
+        casia__codemap keep = into->ct.codes;
+        unsigned char ok[100];
+        memcpy(ok, into->ct.chapter_ok, sizeof ok);
+        into->ct = from->ct;
+        into->ct.codes = keep;
+        memcpy(into->ct.chapter_ok, ok, sizeof ok);
+        into->have_layout = 1;
+    }
+    if (refresh(into) != CASIA_OK)
+        goto nomem;
+    return CASIA_OK;
+nomem:
+    refresh(into);
+    return casia__error_set(err, CASIA_ENOMEM, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
+
+CASIA_API size_t casia_stream_count(const casia_stream *s)
+{
+    return s ? s->n_groups : 0;
+}
+
+CASIA_API int casia_stream_at(casia_stream_result *out, const casia_stream *s,
+                              size_t index)
+{
+    const group *g;
+    if (!out || !s)
+        return CASIA_EINVAL;
+    if (index >= s->n_groups)
+        return CASIA_ENOTFOUND;
+    g = &s->groups[s->order[index]];
+    memset(out, 0, sizeof *out);
+    out->reporter = casia__country_code(g->reporter);
+    out->year = g->year;
+    out->partners = g->n;
+    out->turnover = g->turnover;
+    out->imports = g->imports;
+    out->exports = g->exports;
+    if (!(g->turnover > 0))
+        return CASIA_EDOMAIN;
+    out->hhi = g->hhi;
+    out->top_partner = casia__country_code(g->top);
+    out->top_share = g->top_share;
+    return CASIA_OK;
+}
+
+CASIA_API int casia_stream_find(size_t *index, const casia_stream *s,
+                                const char *reporter, int year)
+{
+    int rep;
+    size_t lo = 0, hi;
+    if (!index || !s || !reporter)
+        return CASIA_EINVAL;
+    if (casia__country_resolve_n(&rep, reporter, strlen(reporter), NULL) != CASIA_OK)
+        return CASIA_ENOTFOUND;
+    hi = s->n_groups;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const group *g = &s->groups[s->order[mid]];
+        if (g->reporter < rep || (g->reporter == rep && g->year < year))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < s->n_groups) {
+        const group *g = &s->groups[s->order[lo]];
+        if (g->reporter == rep && g->year == year) {
+            *index = lo;
+            return CASIA_OK;
+        }
+    }
+    return CASIA_ENOTFOUND;
+}
+
+CASIA_API int casia_stream_partner_at(casia_stream_partner *out,
+                                      const casia_stream *s, size_t index,
+                                      size_t k)
+{
+    const group *g;
+    const entry *e;
+    casia__sum p;
+    if (!out || !s)
+        return CASIA_EINVAL;
+    if (index >= s->n_groups)
+        return CASIA_ENOTFOUND;
+    g = &s->groups[s->order[index]];
+    if (k >= g->n)
+        return CASIA_ENOTFOUND;
+    e = &g->e[g->sorted[k]];
+    memset(out, 0, sizeof *out);
+    out->partner = casia__country_code(g->partner[g->sorted[k]]);
+    out->imports = casia__sum_value(&e->s[0]);
+    out->exports = casia__sum_value(&e->s[1]);
+    casia__sum_init(&p);
+    casia__sum_add(&p, out->imports);
+    casia__sum_add(&p, out->exports);
+    out->value = casia__sum_value(&p);
+    out->share = g->turnover > 0 ? out->value / g->turnover : 0.0;
+    return CASIA_OK;
+}
+
+CASIA_API int casia_stream_to_csv(char **out, size_t *size, const casia_stream *s)
+{
+    size_t cap, len = 0, i;
+    char *buf;
+    if (!out || !s)
+        return CASIA_EINVAL;
+    cap = 64 + s->n_groups * 120;
+    if (!(buf = malloc(cap)))
+        return CASIA_ENOMEM;
+    len = (size_t)snprintf(buf, cap, "reporter,year,turnover,hhi,top_partner,top_share\n");
+    for (i = 0; i < s->n_groups; i++) {
+        casia_stream_result r;
+        char t[40], h[40], sh[40];
+        int rc = casia_stream_at(&r, s, i);
+        casia__format_double(t, sizeof t, r.turnover, 17);
+        if (rc == CASIA_OK) {
+            casia__format_double(h, sizeof h, r.hhi, 17);
+            casia__format_double(sh, sizeof sh, r.top_share, 17);
+            len += (size_t)snprintf(buf + len, cap - len, "%s,%d,%s,%s,%s,%s\n",
+                                    r.reporter, r.year, t, h, r.top_partner, sh);
+        } else {
+            len += (size_t)snprintf(buf + len, cap - len, "%s,%d,%s,,,\n",
+                                    r.reporter, r.year, t);
+        }
+    }
+    *out = buf;
+    if (size)
+        *size = len;
+    return CASIA_OK;
+}

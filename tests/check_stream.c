@@ -1,0 +1,310 @@
+/*
+ * check_stream.c - the streaming trade aggregator: its figures on a small
+ * monthly Comtrade Plus file computed by hand, equality with the store
+ * (the dataset the importer loads from the same file), a file split in
+ * parts and merged, and bad input.
+ *
+ * tests/data/comtrade_plus_monthly.csv (17 rows, 2023, months 1 and 2):
+ *   KAZ: imports from CHN 300.5 + 200, from RUS 400.25 + 100.125;
+ *        exports to CHN 50, to RUS 150, to DEU 25.5, to "X1 " (_B) 10;
+ *        left out: the World row (1000), a chapter-27 row (120), a
+ *        mode-of-transport breakdown (99), a re-export (7).
+ *   UZB: imports from CHN 1000, HKG 250.75, CIV 1.5; exports to RUS 1000;
+ *        left out: the EU-27 aggregate (500).
+ * With Python's fractions (exact):
+ *   KAZ turnover 9891/8 = 1236.375; top RUS 650.375, share
+ *       0.5260337680719847; HHI 0.47545279232646054
+ *   UZB turnover 9009/4 = 2252.25; CHN and RUS tie at 1000, CHN (the
+ *       smaller code) is the top, share 0.44400044400044403;
+ *       HHI 0.4066682937811809
+ */
+#include "testutil.h"
+
+#include <math.h>
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    buf = malloc(1 << 20);
+    *n = fread(buf, 1, (1 << 20) - 1, f);
+    buf[*n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static casia_stream *stream_of(const char *data, size_t n, const char *name)
+{
+    casia_stream *s;
+    casia_error err;
+    ck_assert_int_eq(casia_stream_new(&s, NULL), CASIA_OK);
+    ck_assert_msg(casia_stream_add_buffer(s, data, n, name, NULL, &err) == CASIA_OK,
+                  "%s: %s", name, err.text);
+    return s;
+}
+
+/* Both streams hold the same figures, bit for bit. */
+static void same(const casia_stream *a, const casia_stream *b)
+{
+    size_t i, k;
+    ck_assert_uint_eq(casia_stream_count(a), casia_stream_count(b));
+    for (i = 0; i < casia_stream_count(a); i++) {
+        casia_stream_result x, y;
+        int rx = casia_stream_at(&x, a, i), ry = casia_stream_at(&y, b, i);
+        ck_assert_int_eq(rx, ry);
+        ck_assert_str_eq(x.reporter, y.reporter);
+        ck_assert_int_eq(x.year, y.year);
+        ck_assert_int_eq(x.partners, y.partners);
+        ck_assert_msg(memcmp(&x.turnover, &y.turnover, sizeof x.turnover) == 0,
+                      "%s %d turnover %.17g vs %.17g", x.reporter, x.year,
+                      x.turnover, y.turnover);
+        ck_assert(memcmp(&x.imports, &y.imports, sizeof x.imports) == 0);
+        ck_assert(memcmp(&x.exports, &y.exports, sizeof x.exports) == 0);
+        ck_assert(memcmp(&x.hhi, &y.hhi, sizeof x.hhi) == 0);
+        ck_assert(memcmp(&x.top_share, &y.top_share, sizeof x.top_share) == 0);
+        if (rx == CASIA_OK)
+            ck_assert_str_eq(x.top_partner, y.top_partner);
+        for (k = 0; k < (size_t)x.partners; k++) {
+            casia_stream_partner p, q;
+            ck_assert_int_eq(casia_stream_partner_at(&p, a, i, k), CASIA_OK);
+            ck_assert_int_eq(casia_stream_partner_at(&q, b, i, k), CASIA_OK);
+            ck_assert_str_eq(p.partner, q.partner);
+            ck_assert(memcmp(&p.value, &q.value, sizeof p.value) == 0);
+            ck_assert(memcmp(&p.share, &q.share, sizeof p.share) == 0);
+        }
+    }
+}
+
+START_TEST(test_figures)
+{
+    casia_stream *s;
+    casia_stream_result r;
+    casia_stream_partner p;
+    casia_import_report rep;
+    casia_error err;
+    size_t i, k;
+    double sum = 0;
+    char *csv;
+    const char *want[] = {"CHN", "DEU", "RUS", "_B"};
+
+    ck_assert_int_eq(casia_stream_new(&s, NULL), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_file(s, test_data_path("comtrade_plus_monthly.csv"),
+                                           &rep, &err), CASIA_OK);
+    ck_assert_int_eq(rep.format, CASIA_FORMAT_COMTRADE_PLUS);
+    ck_assert_uint_eq(rep.rows, 17);
+    ck_assert_uint_eq(rep.filtered, 5);
+    ck_assert_uint_eq(rep.kept, 12);
+    ck_assert_uint_eq(casia_stream_count(s), 2);
+
+    ck_assert_int_eq(casia_stream_find(&i, s, "Kazakhstan", 2023), CASIA_OK);
+    ck_assert_uint_eq(i, 0);
+    ck_assert_int_eq(casia_stream_at(&r, s, i), CASIA_OK);
+    ck_assert_str_eq(r.reporter, "KAZ");
+    ck_assert_int_eq(r.year, 2023);
+    ck_assert_int_eq(r.partners, 4);
+    ck_assert(r.turnover == 1236.375);
+    ck_assert(r.imports == 1000.875);
+    ck_assert(r.exports == 235.5);
+    ck_assert_str_eq(r.top_partner, "RUS");
+    ck_assert(r.top_share == 0.5260337680719847);
+    ck_assert(fabs(r.hhi - 0.47545279232646054) < 1e-16);
+    for (k = 0; k < 4; k++) {
+        ck_assert_int_eq(casia_stream_partner_at(&p, s, i, k), CASIA_OK);
+        ck_assert_str_eq(p.partner, want[k]);
+        sum += p.share;
+    }
+    ck_assert(fabs(sum - 1) < 1e-15);
+    ck_assert_int_eq(casia_stream_partner_at(&p, s, i, 0), CASIA_OK);
+    ck_assert(p.imports == 500.5 && p.exports == 50 && p.value == 550.5);
+    ck_assert_int_eq(casia_stream_partner_at(&p, s, i, 4), CASIA_ENOTFOUND);
+
+    ck_assert_int_eq(casia_stream_find(&i, s, "UZ", 2023), CASIA_OK);
+    ck_assert_int_eq(casia_stream_at(&r, s, i), CASIA_OK);
+    ck_assert(r.turnover == 2252.25);
+    ck_assert_str_eq(r.top_partner, "CHN");
+    ck_assert(r.top_share == 0.44400044400044403);
+    ck_assert(fabs(r.hhi - 0.4066682937811809) < 1e-16);
+
+    ck_assert_int_eq(casia_stream_find(&i, s, "KAZ", 2022), CASIA_ENOTFOUND);
+    ck_assert_int_eq(casia_stream_at(&r, s, 2), CASIA_ENOTFOUND);
+
+    ck_assert_int_eq(casia_stream_to_csv(&csv, NULL, s), CASIA_OK);
+    /* 17 significant digits; UZB's HHI is one unit in the last place
+     * above the exact 0.40666829378118091 (its squared shares are rounded
+     * before they are added) */
+    ck_assert_str_eq(csv,
+                     "reporter,year,turnover,hhi,top_partner,top_share\n"
+                     "KAZ,2023,1236.375,0.47545279232646054,RUS,0.52603376807198465\n"
+                     "UZB,2023,2252.25,0.40666829378118097,CHN,0.44400044400044403\n");
+    casia_free(csv);
+    casia_stream_free(s);
+}
+END_TEST
+
+/* The store's figures: the dataset imported from the same file, fed to a
+ * stream, gives the same bits. */
+static void store_equals_stream(const char *path, int sum_months)
+{
+    casia_stream *a, *b;
+    casia_dataset *ds;
+    casia_import_options opt;
+    casia_error err;
+    casia_import_options_init(&opt);
+    opt.sum_months = sum_months;
+    ck_assert_int_eq(casia_import_file(&ds, path, CASIA_FORMAT_AUTO, &opt, NULL, &err),
+                     CASIA_OK);
+    ck_assert_int_eq(casia_stream_new(&a, NULL), CASIA_OK);
+    ck_assert_int_eq(casia_stream_new(&b, NULL), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_file(a, path, NULL, &err), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_dataset(b, ds, NULL, CASIA_BASIS_REPORTER, &err),
+                     CASIA_OK);
+    ck_assert_uint_gt(casia_stream_count(a), 0);
+    same(a, b);
+    casia_stream_free(a);
+    casia_stream_free(b);
+    casia_dataset_free(ds);
+}
+
+START_TEST(test_store)
+{
+    const char *dir = getenv("CASIA_SHARED_DATADIR");
+    store_equals_stream(test_data_path("comtrade_plus_monthly.csv"), 1);
+    store_equals_stream(test_data_path("comtrade_legacy.csv"), 0);
+    if (dir && *dir) {
+        char path[4096];
+        FILE *f;
+        snprintf(path, sizeof path, "%s/formats/un_comtrade/"
+                 "comtradeplus_TradeData_2022_CHN-DEU-USA_total.csv", dir);
+        if ((f = fopen(path, "rb")) != NULL) {
+            fclose(f);
+            store_equals_stream(path, 0);
+        }
+    }
+}
+END_TEST
+
+/* A file cut at every line, fed in two parts (the second without a
+ * header) to two streams merged, or to one stream: the same bits. */
+START_TEST(test_split)
+{
+    size_t n, cut, hlen;
+    char *text = slurp(test_data_path("comtrade_plus_monthly.csv"), &n);
+    casia_stream *whole = stream_of(text, n, "whole");
+    hlen = (size_t)(strchr(text, '\n') - text) + 1;
+    for (cut = hlen; cut < n; cut++) {
+        casia_stream *a, *b, *merged, *one;
+        casia_error err;
+        if (text[cut] != '\n' || cut + 1 == n)
+            continue;
+        /* two workers: the first part with the header; the second without,
+         * its worker given the header first */
+        a = stream_of(text, cut + 1, "a");
+        b = stream_of(text, hlen, "header");
+        ck_assert_int_eq(casia_stream_add_buffer(b, text + cut + 1, n - cut - 1, "b",
+                                                 NULL, &err), CASIA_OK);
+        ck_assert_int_eq(casia_stream_new(&merged, NULL), CASIA_OK);
+        ck_assert_int_eq(casia_stream_merge(merged, b, &err), CASIA_OK);
+        ck_assert_int_eq(casia_stream_merge(merged, a, &err), CASIA_OK);
+        same(whole, merged);
+        /* one stream fed both parts in turn */
+        one = stream_of(text, cut + 1, "a");
+        ck_assert_int_eq(casia_stream_add_buffer(one, text + cut + 1, n - cut - 1, "b",
+                                                 NULL, &err), CASIA_OK);
+        same(whole, one);
+        casia_stream_free(a);
+        casia_stream_free(b);
+        casia_stream_free(merged);
+        casia_stream_free(one);
+    }
+    casia_stream_free(whole);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_bad)
+{
+    casia_stream *s;
+    casia_error err;
+    casia_import_report rep;
+    casia_import_options opt;
+    const char *wdi = "\xEF\xBB\xBF\"Data Source\",\"World Development Indicators\",\n\n"
+                      "\"Country Name\",\"Country Code\",\"Indicator Name\","
+                      "\"Indicator Code\",\"2020\",\n";
+    size_t n;
+    char *text;
+
+    /* another provider's file */
+    ck_assert_int_eq(casia_stream_new(&s, NULL), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_buffer(s, wdi, strlen(wdi), "wdi.csv", &rep, &err),
+                     CASIA_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(err.text, "this looks like a World Bank WDI file, "
+                                           "not a UN Comtrade file"));
+    /* a part without a header, before any header */
+    ck_assert_int_eq(casia_stream_add_buffer(s, "2021,398,1,156,H5,TOTAL,5\n", 26,
+                                             "part.csv", &rep, &err), CASIA_EFORMAT);
+    ck_assert_int_eq(casia_stream_add_file(s, "/nonexistent.csv", &rep, &err), CASIA_EIO);
+    casia_stream_free(s);
+
+    /* strict: the first bad row fails the call, with its position
+     * (bad_value.csv line 3 column 29; bad_rows.csv line 3 column 15) */
+    ck_assert_int_eq(casia_stream_new(&s, NULL), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_file(s, test_data_path("bad_value.csv"), &rep,
+                                           &err), CASIA_ESCHEMA);
+    ck_assert_int_eq(err.line, 3);
+    ck_assert_int_eq(err.column, 29);
+    casia_stream_free(s);
+
+    /* lenient: skipped and counted */
+    casia_import_options_init(&opt);
+    opt.lenient = 1;
+    ck_assert_int_eq(casia_stream_new(&s, &opt), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_file(s, test_data_path("bad_rows.csv"), &rep,
+                                           &err), CASIA_OK);
+    ck_assert_uint_eq(rep.skipped, 4);
+    ck_assert_uint_eq(rep.kept, 2);
+    ck_assert_int_eq(rep.n_errors, 4);
+    ck_assert_int_eq(rep.errors[1].line, 4);
+    ck_assert_int_eq(rep.errors[1].code, CASIA_EPARSE);
+    casia_stream_free(s);
+
+    /* options the stream cannot honour */
+    opt.commodity = CASIA_COMMODITY_CHAPTERS;
+    ck_assert_int_eq(casia_stream_new(&s, &opt), CASIA_EINVAL);
+    ck_assert_int_eq(casia_stream_new(NULL, NULL), CASIA_EINVAL);
+
+    /* chapters summed instead of TOTAL: the fixture's one chapter row */
+    opt.commodity = CASIA_COMMODITY_SUM_CHAPTERS;
+    ck_assert_int_eq(casia_stream_new(&s, &opt), CASIA_OK);
+    text = slurp(test_data_path("comtrade_plus_monthly.csv"), &n);
+    ck_assert_int_eq(casia_stream_add_buffer(s, text, n, "m.csv", &rep, &err), CASIA_OK);
+    ck_assert_uint_eq(casia_stream_count(s), 1);
+    {
+        casia_stream_result r;
+        ck_assert_int_eq(casia_stream_at(&r, s, 0), CASIA_OK);
+        ck_assert(r.turnover == 120);
+        ck_assert(r.hhi == 1);
+    }
+    free(text);
+    casia_stream_free(s);
+    casia_stream_free(NULL);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("stream");
+    TCase *tc = tcase_create("aggregates");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_figures);
+    tcase_add_test(tc, test_store);
+    tcase_add_test(tc, test_split);
+    tcase_add_test(tc, test_bad);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(suite());
+}
