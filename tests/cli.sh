@@ -102,13 +102,13 @@ printf '{"format": "casia-dataset/1",\n "series": [' > "$tmp/cut.json"
 run 3 --data "$tmp/cut.json" sources && err_has "cut.json:2:13: unexpected end of input"
 
 # --- validate
-run 0 validate "$small" && has "valid: 7 observations"
-run 3 validate "$small" "$tmp/cut.json" && has "valid: 7" && err_has "cut.json:2:13:"
+run 0 validate "$small" && has "valid json: 7 observations"
+run 3 validate "$small" "$tmp/cut.json" && has "valid json: 7" && err_has "cut.json:2:13:"
 run 2 validate && err_has "give at least one file"
 
 # --- export: JSON round trip through validate, CSV one row per observation
 run 0 --data "$small" export -o "$tmp/small-out.json" &&
-    run 0 validate "$tmp/small-out.json" && has "valid: 7 observations"
+    run 0 validate "$tmp/small-out.json" && has "valid json: 7 observations"
 run 0 export --format csv && [ "$(printf '%s\n' "$out" | wc -l)" -eq 2160 ] && ok   # 2159 + header
 run 0 --data "$small" --format json export && has '"casia-dataset/1"' '"src_a"'
 run 3 export -o /nonexistent/dir/x.json && err_has "cannot create"
@@ -162,6 +162,27 @@ run 0 --format csv report --country UZB &&
     has "country,measure,partner,from,to,value,unit,basis,flags,sources" "UZB,turnover_share,CHN,2023,2023,0.21952"
 run 0 --format json report --country TJK && has '"measure": "remittance_gdp"'
 run 2 report --country Atlantis && err_has "unknown country"
+
+# --- import: providers' files as they come; validate every bad row
+#   tests/data/bad_rows.csv: a tidy CSV with bad rows (see its lines)
+run 0 import "$CASIA_TEST_DATADIR/tidy.csv" -o "$tmp/tidy.json" && err_has "wrote"
+run 0 validate "$tmp/tidy.json" && has "valid json"
+run 0 --data "$CASIA_TEST_DATADIR/tidy.csv" observations && has "trade.import"
+run 0 export --format csv -o "$tmp/all.csv" && run 0 import "$tmp/all.csv" -o "$tmp/all.json" &&
+    run 0 validate "$tmp/all.json" && has "valid json: 2159 observations"
+run 3 validate "$CASIA_TEST_DATADIR/bad_rows.csv" && err_has "bad_rows.csv:"
+run 3 import --from wdi "$CASIA_TEST_DATADIR/tidy.csv" -o "$tmp/x.json" && err_has "not a World Bank WDI file"
+run 2 import "$CASIA_TEST_DATADIR/tidy.csv" && err_has "give the output"
+run 2 import --from excel "$CASIA_TEST_DATADIR/tidy.csv" -o "$tmp/x.json" && err_has "--from"
+sipri="${CASIA_SHARED_DATADIR:-}/formats/sipri/TIV-Import-TRK-1950-2021.csv"
+if [ -r "$sipri" ]; then
+    # TIV-Import-TRK-1950-2021.csv, supplier rows summed over the columns
+    # 2013-2021 with the csv module: China 234, Turkey 500, all suppliers
+    # 1205; 234 / 1205 = 0.19419
+    run 0 --data "$sipri" arms TKM CHN 2013-2021 && has "19.4%"
+    run 0 import "$sipri" "${CASIA_SHARED_DATADIR}/formats/worldbank_wdi/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv" \
+        -o "$tmp/merged.json" && err_has "wrote"
+fi
 
 # --- chart (when built with cairo)
 run 2 chart UZB && err_has "give the output file"

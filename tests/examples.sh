@@ -47,6 +47,25 @@ check arms-turkmenistan "$ex/arms-turkmenistan"
 expect "1233.75 million TIV" "534.10   43.3%" "China                  245.60   19.9%" \
        "Russian Federation     117.80    9.5%"
 
+# comtrade-rank on the Comtrade Plus sample (China 2022, flows M and X,
+# TOTAL): the World rows sum to 6309598952863; USA 761712939598 (12.07%),
+# KOR 362288546066 (5.74%), JPN 357424430706 (5.66%) - computed with the
+# csv module from the file. On a small hand-written legacy file otherwise.
+sample="${CASIA_SHARED_DATADIR:-}/formats/un_comtrade/comtradeplus_TradeData_2022_CHN-DEU-USA_total.csv"
+if [ -r "$sample" ]; then
+    check comtrade-rank "$ex/comtrade-rank" "$sample" CHN 2022 3
+    expect "6309598952863 USD with the world" \
+           " 1. USA  United States                      761712939598  12.07%" \
+           " 2. KOR  South Korea                        362288546066   5.74%" \
+           " 3. JPN  Japan                              357424430706   5.66%"
+fi
+"$ex/comtrade-rank" > "$tmp/out" 2> "$tmp/err"
+if [ $? -eq 2 ] && grep -q "usage: comtrade-rank" "$tmp/err"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL: comtrade-rank without arguments"; fail=$((fail + 1))
+fi
+
 if [ -n "${PYTHON:-}" ] && [ "$PYTHON" != ":" ] &&
         "$PYTHON" -c 'import casia; casia.Dataset' 2> /dev/null; then
     check remittances.py "$PYTHON" "$top_srcdir/examples/remittances.py"

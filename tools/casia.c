@@ -36,8 +36,9 @@ static void print_help(FILE *f)
     fprintf(f,
             "\n"
             "Global options:\n"
-            "  --data FILE      use FILE instead of the built-in dataset\n"
-            "                   (libcasia's JSON format, see docs/format.md)\n"
+            "  --data FILE      use FILE instead of the built-in dataset: libcasia's\n"
+            "                   JSON or tidy CSV, or a UN Comtrade, SIPRI or World\n"
+            "                   Bank WDI download (recognised by its content)\n"
             "  --format FORMAT  text (aligned tables, shares as percentages), csv or\n"
             "                   json (shares as fractions; JSON values carry value,\n"
             "                   unit, basis and sources)\n"

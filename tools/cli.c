@@ -69,8 +69,11 @@ casia_dataset *cli_dataset(cli *c)
     int rc;
     if (c->ds)
         return c->ds;
+    /* --data: libcasia's JSON or tidy CSV, or a provider's download
+     * (UN Comtrade, SIPRI, World Bank WDI), recognised by its content */
     if (c->data_path)
-        rc = casia_dataset_load_file(&c->ds, c->data_path, &err);
+        rc = casia_import_file(&c->ds, c->data_path, CASIA_FORMAT_AUTO, NULL, NULL,
+                               &err);
     else
         rc = casia_dataset_open_default(&c->ds, &err);
     if (rc != CASIA_OK) {

@@ -322,51 +322,45 @@ int cmd_validate(cli *c, int argc, char **argv)
     if (a.n_operands == 0)
         return cli_usage(c, c->cmd, "give at least one file");
     for (k = 0; k < a.n_operands; k++) {
-        casia_dataset *ds;
+        casia_dataset *ds = NULL;
+        casia_import_options opt = CASIA_IMPORT_OPTIONS_INIT;
+        casia_import_report rep;
         casia_error err;
-        if (casia_dataset_load_file(&ds, a.operands[k], &err) != CASIA_OK) {
-            cli_fail_error(c, EXIT_INPUT, &err);
-            rc = EXIT_INPUT;
+        int r, i;
+        /* strict first: the first error, exactly as a load would report */
+        r = casia_import_file(&ds, a.operands[k], CASIA_FORMAT_AUTO, NULL, &rep, &err);
+        if (r == CASIA_OK) {
+            fprintf(c->out, "%s: valid %s: %lu observations, %lu indicators, "
+                    "%lu sources, %lu memberships, %lu votes\n", a.operands[k],
+                    casia_format_name(rep.format),
+                    (unsigned long)casia_dataset_observation_count(ds),
+                    (unsigned long)casia_dataset_indicator_count(ds),
+                    (unsigned long)casia_dataset_source_count(ds),
+                    (unsigned long)casia_dataset_membership_count(ds),
+                    (unsigned long)casia_dataset_vote_count(ds));
+            casia_dataset_free(ds);
             continue;
         }
-        fprintf(c->out, "%s: valid: %lu observations, %lu indicators, %lu sources, "
-                "%lu memberships, %lu votes\n", a.operands[k],
-                (unsigned long)casia_dataset_observation_count(ds),
-                (unsigned long)casia_dataset_indicator_count(ds),
-                (unsigned long)casia_dataset_source_count(ds),
-                (unsigned long)casia_dataset_membership_count(ds),
-                (unsigned long)casia_dataset_vote_count(ds));
-        casia_dataset_free(ds);
+        rc = EXIT_INPUT;
+        /* then, for row-based files, every bad row: a lenient pass skips
+         * them and keeps where and why */
+        opt.lenient = 1;
+        if (r != CASIA_EIO && r != CASIA_EFORMAT && rep.format != CASIA_FORMAT_NATIVE_JSON &&
+            casia_import_file(&ds, a.operands[k], CASIA_FORMAT_AUTO, &opt, &rep, NULL) ==
+                CASIA_OK && rep.skipped > 0) {
+            casia_dataset_free(ds);
+            for (i = 0; i < rep.n_errors; i++)
+                cli_fail_error(c, EXIT_INPUT, &rep.errors[i]);
+            if (rep.skipped > (unsigned long long)rep.n_errors)
+                cli_fail(c, EXIT_INPUT, "%s: and %llu more bad rows (%llu of %llu rows)",
+                         a.operands[k], rep.skipped - (unsigned long long)rep.n_errors,
+                         rep.skipped, rep.rows);
+        } else {
+            casia_dataset_free(ds);
+            cli_fail_error(c, EXIT_INPUT, &err);
+        }
     }
     return rc;
-}
-
-/* The whole dataset as CSV, one observation per row. */
-static void export_csv(cli *c, casia_dataset *ds, FILE *f)
-{
-    size_t i, n = casia_dataset_observation_count(ds);
-    fputs("indicator,reporter,partner,year,value,unit,basis,source,note\n", f);
-    for (i = 0; i < n; i++) {
-        casia_observation o;
-        casia_dataset_observation(&o, ds, i);
-        csv_field(f, o.indicator);
-        fputc(',', f);
-        csv_field(f, o.reporter);
-        fputc(',', f);
-        csv_field(f, o.partner);
-        fprintf(f, ",%d,", o.year);
-        num_plain(f, o.value, 0);
-        fputc(',', f);
-        csv_field(f, o.unit);
-        fputc(',', f);
-        csv_field(f, casia_basis_name(o.basis));
-        fputc(',', f);
-        csv_field(f, o.source);
-        fputc(',', f);
-        csv_field(f, o.note);
-        fputc('\n', f);
-    }
-    (void)c;
 }
 
 int cmd_export(cli *c, int argc, char **argv)
@@ -401,7 +395,16 @@ int cmd_export(cli *c, int argc, char **argv)
     if (!f)
         return cli_fail(c, EXIT_INPUT, "%s: cannot create: %s", path, strerror(errno));
     if (csv) {
-        export_csv(c, ds, f);
+        /* libcasia's tidy CSV: casia import and --data read it back */
+        char *text;
+        size_t n;
+        if (casia_dataset_to_csv(&text, &n, ds) != CASIA_OK) {
+            if (path)
+                fclose(f);
+            return cli_fail(c, EXIT_INPUT, "out of memory");
+        }
+        fwrite(text, 1, n, f);
+        casia_free(text);
     } else {
         char *json;
         size_t n;
@@ -416,4 +419,146 @@ int cmd_export(cli *c, int argc, char **argv)
     if (path && fclose(f) != 0)
         return cli_fail(c, EXIT_INPUT, "%s: cannot write: %s", path, strerror(errno));
     return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* import                                                              */
+
+static int parse_from(cli *c, const char *s, casia_format *f)
+{
+    static const struct { const char *name; casia_format format; } names[] = {
+        {"auto", CASIA_FORMAT_AUTO},
+        {"comtrade", CASIA_FORMAT_AUTO},   /* Plus or legacy: detected */
+        {"comtrade-plus", CASIA_FORMAT_COMTRADE_PLUS},
+        {"comtrade-legacy", CASIA_FORMAT_COMTRADE_LEGACY},
+        {"sipri-tiv", CASIA_FORMAT_SIPRI_TIV},
+        {"sipri-register", CASIA_FORMAT_SIPRI_REGISTER},
+        {"wdi", CASIA_FORMAT_WDI},
+        {"json", CASIA_FORMAT_NATIVE_JSON},
+        {"csv", CASIA_FORMAT_NATIVE_CSV}};
+    size_t i;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i].name) == 0) {
+            *f = names[i].format;
+            return EXIT_OK;
+        }
+    return cli_usage(c, c->cmd, "--from: comtrade, comtrade-plus, comtrade-legacy, "
+                     "sipri-tiv, sipri-register, wdi, json, csv or auto");
+}
+
+int cmd_import(cli *c, int argc, char **argv)
+{
+    static const cli_option opts[] = {
+        {"from", 'f', 1},       {"output", 'o', 1},    {"lenient", 'l', 0},
+        {"sum-months", 'm', 0}, {"source-id", 's', 1}, {"flows", 'F', 1},
+        {"chapters", 'C', 1},   {NULL, 0, 0}};
+    casia_import_options opt = CASIA_IMPORT_OPTIONS_INIT;
+    casia_format format = CASIA_FORMAT_AUTO;
+    const char *out_path = NULL, *from = NULL;
+    casia_dataset **parts, *merged = NULL;
+    casia_error err;
+    cli_args a;
+    int k, rc, i, is_csv;
+
+    cli_args_init(&a, argc, argv);
+    while ((k = cli_args_next(c, c->cmd, &a, opts)) != 0) {
+        switch (k) {
+        case 'f':
+            from = a.arg;
+            if ((rc = parse_from(c, a.arg, &format)))
+                return rc;
+            break;
+        case 'o': out_path = a.arg; break;
+        case 'l': opt.lenient = 1; break;
+        case 'm': opt.sum_months = 1; break;
+        case 's': opt.source_id = a.arg; break;
+        case 'C':
+            opt.commodity = CASIA_COMMODITY_SUM_CHAPTERS;
+            opt.chapters = strcmp(a.arg, "all") == 0 ? NULL : a.arg;
+            break;
+        case 'F': {
+            char buf[64], *tok, *save = NULL;
+            if (strlen(a.arg) >= sizeof buf)
+                return cli_usage(c, c->cmd, "--flows: too long");
+            strcpy(buf, a.arg);
+            opt.flows = 0;
+            for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+                if (strcmp(tok, "import") == 0)
+                    opt.flows |= CASIA_FLOW_IMPORT;
+                else if (strcmp(tok, "export") == 0)
+                    opt.flows |= CASIA_FLOW_EXPORT;
+                else if (strcmp(tok, "reimport") == 0)
+                    opt.flows |= CASIA_FLOW_REIMPORT;
+                else if (strcmp(tok, "reexport") == 0)
+                    opt.flows |= CASIA_FLOW_REEXPORT;
+                else
+                    return cli_usage(c, c->cmd, "--flows: import, export, reimport, "
+                                     "reexport, separated by commas");
+            }
+            break;
+        }
+        default:
+            return EXIT_USAGE;
+        }
+    }
+    if (a.n_operands == 0)
+        return cli_usage(c, c->cmd, "give at least one file");
+    if (!out_path)
+        return cli_usage(c, c->cmd, "give the output: -o FILE.json or -o FILE.csv");
+    {
+        size_t l = strlen(out_path);
+        is_csv = l > 4 && strcmp(out_path + l - 4, ".csv") == 0;
+        if (!is_csv && !(l > 5 && strcmp(out_path + l - 5, ".json") == 0))
+            return cli_usage(c, c->cmd, "the output must end in .json or .csv");
+    }
+    if (a.n_operands > 1 && opt.source_id)
+        return cli_usage(c, c->cmd, "--source-id names one file's source: give one file");
+    parts = calloc((size_t)a.n_operands, sizeof *parts);
+    if (!parts)
+        return cli_fail(c, EXIT_INPUT, "out of memory");
+    rc = EXIT_OK;
+    for (i = 0; i < a.n_operands && rc == EXIT_OK; i++) {
+        casia_import_report rep;
+        int r = casia_import_file(&parts[i], a.operands[i], format, &opt, &rep, &err);
+        if (r != CASIA_OK) {
+            rc = cli_fail_error(c, cli_exit_code(r) == EXIT_NODATA ? EXIT_INPUT
+                                                                   : EXIT_INPUT, &err);
+            break;
+        }
+        fprintf(stderr, "casia: %s: %s, %llu rows, %llu observations (source %s)%s\n",
+                a.operands[i], casia_format_describe(rep.format), rep.rows,
+                rep.observations, rep.source_id, rep.skipped ? "" : "");
+        if (rep.skipped) {
+            int e;
+            fprintf(stderr, "casia: %s: %llu bad rows skipped:\n", a.operands[i],
+                    rep.skipped);
+            for (e = 0; e < rep.n_errors; e++)
+                cli_fail_error(c, EXIT_INPUT, &rep.errors[e]);
+        }
+    }
+    (void)from;
+    if (rc == EXIT_OK) {
+        if (a.n_operands == 1) {
+            merged = parts[0];
+            parts[0] = NULL;
+        } else if (casia_dataset_merge(&merged, (const casia_dataset *const *)parts,
+                                       (size_t)a.n_operands, &err) != CASIA_OK) {
+            rc = cli_fail_error(c, EXIT_INPUT, &err);
+        }
+    }
+    for (i = 0; i < a.n_operands; i++)
+        casia_dataset_free(parts[i]);
+    free(parts);
+    if (rc == EXIT_OK) {
+        int r = is_csv ? casia_dataset_save_csv(merged, out_path, &err)
+                       : casia_dataset_save_file(merged, out_path, &err);
+        if (r != CASIA_OK)
+            rc = cli_fail_error(c, EXIT_INPUT, &err);
+        else
+            fprintf(stderr, "casia: wrote %s: %lu observations, %lu sources\n", out_path,
+                    (unsigned long)casia_dataset_observation_count(merged),
+                    (unsigned long)casia_dataset_source_count(merged));
+    }
+    casia_dataset_free(merged);
+    return rc;
 }

@@ -138,16 +138,34 @@
       "check dataset files; report every error as file:line:column",         \
       "casia validate FILE...\n"                                             \
       "\n"                                                                   \
-      "Loads each FILE as casia would with --data and reports either what it\n" \
-      "holds or where and why it is invalid. Exit status 0 when all are\n"   \
-      "valid, 3 otherwise.")                                                 \
+      "Loads each FILE as casia would with --data (libcasia's JSON or tidy\n" \
+      "CSV, or a provider's download) and reports either what it holds or\n" \
+      "where and why it is invalid: every bad row, each as\n"                \
+      "file:line:column: reason. Exit status 0 when all are valid, 3\n"    \
+      "otherwise.")                                                          \
+    X("import", cmd_import,                                                  \
+      "turn providers' downloads into a libcasia dataset",                   \
+      "casia import [--from FORMAT] FILE... -o OUT.json|OUT.csv [--lenient]\n" \
+      "             [--sum-months] [--flows import,export,...] [--chapters LIST]\n" \
+      "             [--source-id ID]\n"                                      \
+      "\n"                                                                   \
+      "Reads UN Comtrade (Plus or legacy layout), SIPRI (TIV tables, trade\n" \
+      "register) and World Bank WDI downloads as the providers ship them, and\n" \
+      "libcasia's own JSON and tidy CSV; FORMAT (comtrade, comtrade-plus,\n" \
+      "comtrade-legacy, sipri-tiv, sipri-register, wdi, json, csv) is\n"    \
+      "detected when not given, and a file of another layout is named as\n"  \
+      "such. Several files are merged, bases and sources kept apart; a key\n" \
+      "given two values is a conflict. A bad row stops the import with its\n" \
+      "file:line:column (--lenient: skipped and counted). Monthly Comtrade\n" \
+      "files are summed into years only with --sum-months; --chapters 27,93\n" \
+      "(or all) sums HS chapters for files without TOTAL rows.")             \
     X("export", cmd_export,                                                  \
       "write the whole dataset as JSON or CSV",                              \
       "casia export [--format json|csv] [-o FILE]\n"                         \
       "\n"                                                                   \
       "Writes the dataset (the built-in one, or --data) in libcasia's JSON\n" \
-      "format (the default; see docs/format.md) or as CSV with one\n"       \
-      "observation per row, to FILE or standard output.")                   \
+      "format (the default; see docs/format.md) or in its tidy CSV, one\n"   \
+      "observation per row, to FILE or standard output.")                    \
     X("chart", cmd_chart,                                                    \
       "draw China vs Russia in a country's trade to SVG or PNG",             \
       "casia chart COUNTRY -o FILE.svg|FILE.png [--flow import|export|turnover]\n" \
