@@ -182,7 +182,14 @@ if [ -r "$sipri" ]; then
     run 0 --data "$sipri" arms TKM CHN 2013-2021 && has "19.4%"
     run 0 import "$sipri" "${CASIA_SHARED_DATADIR}/formats/worldbank_wdi/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv" \
         -o "$tmp/merged.json" && err_has "wrote"
+    # the Comtrade Plus sample, China 2022 (csv module): flows M and X of
+    # every partner but W00 sum to 6309598952863, USA 761712939598 (12.07%)
+    ct="${CASIA_SHARED_DATADIR}/formats/un_comtrade/comtradeplus_TradeData_2022_CHN-DEU-USA_total.csv"
+    run 0 --format csv stream "$ct" && has "CHN,2022,6309598952863," ",USA,0.1207228772047"
 fi
+run 2 stream && err_has "give at least one UN Comtrade file"
+run 3 stream "$CASIA_TEST_DATADIR/tidy.csv" && err_has "tidy.csv"
+
 
 # --- chart (when built with cairo)
 run 2 chart UZB && err_has "give the output file"

@@ -562,3 +562,82 @@ int cmd_import(cli *c, int argc, char **argv)
     casia_dataset_free(merged);
     return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* stream: the per-(reporter, year) aggregates of Comtrade files         */
+
+int cmd_stream(cli *c, int argc, char **argv)
+{
+    static const cli_option opts[] = {{"lenient", 'l', 0}, {"chapters", 'C', 1},
+                                      {NULL, 0, 0}};
+    casia_import_options opt = CASIA_IMPORT_OPTIONS_INIT;
+    casia_stream *st;
+    casia_error err;
+    cli_args a;
+    table *t;
+    size_t i, n;
+    int k, rc = EXIT_OK;
+
+    cli_args_init(&a, argc, argv);
+    while ((k = cli_args_next(c, c->cmd, &a, opts)) != 0) {
+        if (k == 'l')
+            opt.lenient = 1;
+        else if (k == 'C') {
+            opt.commodity = CASIA_COMMODITY_SUM_CHAPTERS;
+            opt.chapters = strcmp(a.arg, "all") == 0 ? NULL : a.arg;
+        } else
+            return EXIT_USAGE;
+    }
+    if (a.n_operands == 0)
+        return cli_usage(c, c->cmd, "give at least one UN Comtrade file");
+    if (casia_stream_new(&st, &opt) != CASIA_OK)
+        return cli_fail(c, EXIT_INPUT, "out of memory");
+    for (k = 0; k < a.n_operands; k++) {
+        casia_import_report rep;
+        if (casia_stream_add_file(st, a.operands[k], &rep, &err) != CASIA_OK) {
+            casia_stream_free(st);
+            return cli_fail_error(c, EXIT_INPUT, &err);
+        }
+        if (rep.skipped) {
+            int e;
+            fprintf(stderr, "casia: %s: %llu bad rows skipped:\n", a.operands[k],
+                    rep.skipped);
+            for (e = 0; e < rep.n_errors; e++)
+                cli_fail_error(c, EXIT_INPUT, &rep.errors[e]);
+        }
+    }
+    t = table_new(NULL);
+    table_column(t, "reporter", COL_TEXT);
+    table_column(t, "year", COL_INT);
+    table_column(t, "turnover", COL_MONEY);
+    table_column(t, "hhi", COL_RATIO);
+    table_column(t, "top_partner", COL_TEXT);
+    table_column(t, "top_share", COL_SHARE);
+    table_column(t, "partners", COL_INT);
+    n = casia_stream_count(st);
+    for (i = 0; i < n; i++) {
+        casia_stream_result r;
+        int s = casia_stream_at(&r, st, i);
+        table_row(t);
+        table_text(t, r.reporter);
+        table_int(t, r.year);
+        table_number(t, r.turnover);
+        if (s == CASIA_OK) {
+            table_number(t, r.hhi);
+            table_text(t, r.top_partner);
+            table_number(t, r.top_share);
+        } else {
+            table_missing(t);
+            table_missing(t);
+            table_missing(t);
+        }
+        table_int(t, r.partners);
+    }
+    if (n == 0)
+        rc = cli_fail(c, EXIT_NODATA, "no trade rows (flows M or X, TOTAL) in the files");
+    else
+        table_print(c, t);
+    table_free(t);
+    casia_stream_free(st);
+    return rc;
+}

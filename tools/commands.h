@@ -159,6 +159,15 @@
       "file:line:column (--lenient: skipped and counted). Monthly Comtrade\n" \
       "files are summed into years only with --sum-months; --chapters 27,93\n" \
       "(or all) sums HS chapters for files without TOTAL rows.")             \
+    X("stream", cmd_stream,                                                  \
+      "trade aggregates of Comtrade files too large to load",                \
+      "casia stream FILE... [--lenient] [--chapters LIST]\n"                 \
+      "\n"                                                                   \
+      "Reads UN Comtrade files (Plus or legacy, parts of one file in any\n"  \
+      "order) in one pass without loading them, and prints for each\n"      \
+      "reporter and year: turnover (imports + exports over partners, the\n"  \
+      "World row left out, months summed), the HHI of the partner shares,\n" \
+      "the top partner and its share. Memory stays small whatever the size.") \
     X("export", cmd_export,                                                  \
       "write the whole dataset as JSON or CSV",                              \
       "casia export [--format json|csv] [-o FILE]\n"                         \

@@ -536,6 +536,211 @@ PyObject *_votes(const casia_dataset *ds)
     return list;
 }
 
+/* ---- importing ---------------------------------------------------- */
+
+static int casia_py_import_options(PyObject *d, casia_import_options *opt)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    casia_import_options_init(opt);
+    if (d == NULL || d == Py_None)
+        return 0;
+    while (PyDict_Next(d, &pos, &key, &value)) {
+        const char *k = PyUnicode_AsUTF8(key);
+        if (!k)
+            return -1;
+        if (value == Py_None)
+            continue;
+        if (strcmp(k, "lenient") == 0 || strcmp(k, "sum_months") == 0) {
+            int v = PyObject_IsTrue(value);
+            if (v < 0)
+                return -1;
+            if (k[0] == 'l')
+                opt->lenient = v;
+            else
+                opt->sum_months = v;
+        } else if (strcmp(k, "flows") == 0) {
+            long v = PyLong_AsLong(value);
+            if (v == -1 && PyErr_Occurred())
+                return -1;
+            opt->flows = (unsigned)v;
+        } else if (strcmp(k, "chapters") == 0) {
+            opt->commodity = CASIA_COMMODITY_SUM_CHAPTERS;
+            if (casia_py_optstr(value, &opt->chapters, "chapters"))
+                return -1;
+        } else if (strcmp(k, "source_id") == 0) {
+            if (casia_py_optstr(value, &opt->source_id, "source_id"))
+                return -1;
+        } else if (strcmp(k, "basis") == 0) {
+            if (casia_py_basis(value, &opt->basis))
+                return -1;
+        } else {
+            PyErr_Format(PyExc_TypeError, "unknown import option '%s'", k);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *casia_py_report(const casia_import_report *r)
+{
+    PyObject *errors = PyList_New(r->n_errors);
+    int i;
+    for (i = 0; errors && i < r->n_errors; i++) {
+        char msg[CASIA_ERROR_SOURCE_SIZE + CASIA_ERROR_TEXT_SIZE + 32];
+        casia_error_format(&r->errors[i], msg, sizeof msg);
+        PyList_SET_ITEM(errors, i, PyUnicode_FromString(msg));
+    }
+    return Py_BuildValue("{s:s,s:K,s:K,s:K,s:K,s:K,s:K,s:s,s:N}",
+                         "format", casia_format_name(r->format), "bytes", r->bytes,
+                         "rows", r->rows, "kept", r->kept, "filtered", r->filtered,
+                         "skipped", r->skipped, "observations", r->observations,
+                         "source_id", r->source_id, "errors", errors);
+}
+
+static int casia_py_format(const char *name, casia_format *out)
+{
+    if (casia_format_parse(out, name) == CASIA_OK)
+        return 0;
+    {
+        casia_error err;
+        memset(&err, 0, sizeof err);
+        snprintf(err.text, sizeof err.text, "unknown format \"%s\"", name);
+        casia_py_raise(CASIA_EINVAL, &err);
+    }
+    return -1;
+}
+%}
+
+%inline %{
+/* (dataset, report dict) */
+PyObject *_import_file(const char *path, const char *format, PyObject *options)
+{
+    casia_import_options opt;
+    casia_import_report rep;
+    casia_dataset *ds = NULL;
+    casia_format f;
+    casia_error err;
+    int rc;
+    if (casia_py_format(format, &f) || casia_py_import_options(options, &opt))
+        return NULL;
+    Py_BEGIN_ALLOW_THREADS
+    rc = casia_import_file(&ds, path, f, &opt, &rep, &err);
+    Py_END_ALLOW_THREADS
+    if (rc != CASIA_OK)
+        return casia_py_raise(rc, &err);
+    return Py_BuildValue("(NN)",
+                         SWIG_NewPointerObj(SWIG_as_voidptr(ds), SWIGTYPE_p_casia_dataset,
+                                            SWIG_POINTER_OWN),
+                         casia_py_report(&rep));
+}
+
+casia_dataset *_merge(PyObject *datasets)
+{
+    PyObject *seq = PySequence_Fast(datasets, "merge needs a sequence of datasets");
+    const casia_dataset **parts;
+    casia_dataset *out = NULL;
+    casia_error err;
+    Py_ssize_t n, i;
+    int rc;
+    if (!seq)
+        return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    parts = PyMem_Calloc((size_t)n + 1, sizeof *parts);
+    if (!parts) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        void *p = NULL;
+        if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p,
+                                       SWIGTYPE_p_casia_dataset, 0)) || !p) {
+            PyMem_Free(parts);
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_TypeError, "merge: every item must be a dataset");
+            return NULL;
+        }
+        parts[i] = p;
+    }
+    rc = casia_dataset_merge(&out, parts, (size_t)n, &err);
+    PyMem_Free(parts);
+    Py_DECREF(seq);
+    if (rc != CASIA_OK) {
+        casia_py_raise(rc, &err);
+        return NULL;
+    }
+    return out;
+}
+
+PyObject *_to_csv(const casia_dataset *ds)
+{
+    char *text;
+    size_t n;
+    PyObject *r;
+    int rc = casia_dataset_to_csv(&text, &n, ds);
+    if (rc != CASIA_OK)
+        return casia_py_raise(rc, NULL);
+    r = PyUnicode_DecodeUTF8(text, (Py_ssize_t)n, "strict");
+    casia_free(text);
+    return r;
+}
+
+/* [(reporter, year, turnover, imports, exports, hhi, top_partner,
+ *   top_share, partners)] over Comtrade files streamed in one pass */
+PyObject *_stream(PyObject *paths, PyObject *options)
+{
+    casia_import_options opt;
+    casia_stream *st;
+    casia_error err;
+    PyObject *seq, *list;
+    Py_ssize_t i, n;
+    size_t k, count;
+    if (casia_py_import_options(options, &opt))
+        return NULL;
+    seq = PySequence_Fast(paths, "stream needs a sequence of file names");
+    if (!seq)
+        return NULL;
+    if (casia_stream_new(&st, &opt) != CASIA_OK) {
+        Py_DECREF(seq);
+        return PyErr_NoMemory();
+    }
+    n = PySequence_Fast_GET_SIZE(seq);
+    for (i = 0; i < n; i++) {
+        const char *path = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(seq, i));
+        int rc;
+        if (!path) {
+            casia_stream_free(st);
+            Py_DECREF(seq);
+            return NULL;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        rc = casia_stream_add_file(st, path, NULL, &err);
+        Py_END_ALLOW_THREADS
+        if (rc != CASIA_OK) {
+            casia_stream_free(st);
+            Py_DECREF(seq);
+            return casia_py_raise(rc, &err);
+        }
+    }
+    Py_DECREF(seq);
+    count = casia_stream_count(st);
+    list = PyList_New((Py_ssize_t)count);
+    for (k = 0; list && k < count; k++) {
+        casia_stream_result r;
+        int ok = casia_stream_at(&r, st, k) == CASIA_OK;
+        PyList_SET_ITEM(list, (Py_ssize_t)k,
+                        Py_BuildValue("(sidddNNNi)", r.reporter, r.year, r.turnover,
+                                      r.imports, r.exports,
+                                      ok ? PyFloat_FromDouble(r.hhi) : (Py_INCREF(Py_None), Py_None),
+                                      casia_py_str(ok ? r.top_partner : NULL),
+                                      ok ? PyFloat_FromDouble(r.top_share) : (Py_INCREF(Py_None), Py_None),
+                                      r.partners));
+    }
+    casia_stream_free(st);
+    return list;
+}
+
 /* ---- indices ------------------------------------------------------ */
 
 PyObject *_index_names(void)

@@ -225,3 +225,50 @@ def test_index_table(ds):
     assert len(uzb) == 1
     assert uzb[0].value == pytest.approx(11.26e9 / 38.1e9, rel=1e-15)
     assert set(r.index for r in rows) <= set(casia.INDICES)
+
+
+# --- importing, merging, streaming
+SHARED = os.environ.get("CASIA_SHARED_DATADIR", "")
+COMTRADE = os.path.join(SHARED, "formats", "un_comtrade",
+                        "comtradeplus_TradeData_2022_CHN-DEU-USA_total.csv")
+
+
+def test_tidy_csv_round_trip(tmp_path):
+    small = casia.Dataset.load(SMALL)
+    path = tmp_path / "small.csv"
+    path.write_text(small.to_csv())
+    again = casia.Dataset.import_file(path)
+    assert again.import_report["format"] == "csv"
+    assert [(o.indicator, o.reporter, o.partner, o.year, o.value) for o in again] == \
+        [(o.indicator, o.reporter, o.partner, o.year, o.value) for o in small]
+
+
+def test_merge_and_conflict():
+    a = casia.Dataset.from_json(
+        '{"format": "casia-dataset/1", "sources": [{"id": "s"}], "series": ['
+        '{"indicator": "trade.import", "reporter": "KAZ", "partner": "CHN", '
+        '"basis": "reporter", "source": "s", "values": {"2020": 1}}]}')
+    b = casia.Dataset.from_json(
+        '{"format": "casia-dataset/1", "sources": [{"id": "s"}], "series": ['
+        '{"indicator": "trade.import", "reporter": "KAZ", "partner": "CHN", '
+        '"basis": "reporter", "source": "s", "values": {"2020": 2}}]}')
+    assert len(casia.Dataset.merge([a, a])) == 1
+    with pytest.raises(casia.ConflictError):
+        casia.Dataset.merge([a, b])
+
+
+@pytest.mark.skipif(not os.path.exists(COMTRADE), reason="no shared sample files")
+def test_import_and_stream_comtrade():
+    # China 2022, flows M and X, TOTAL, computed with the csv module:
+    # partners but W00 sum to 6309598952863; USA 761712939598
+    ds = casia.Dataset.import_file(COMTRADE)
+    assert ds.import_report["format"] == "comtrade-plus"
+    assert ds.import_report["rows"] == 1352
+    ranks, total = ds.top_partners("CHN", 2022, n=1)
+    assert ranks[0].partner == "USA" and ranks[0].value == 761712939598
+    rows = {(r.reporter, r.year): r for r in casia.stream(COMTRADE)}
+    chn = rows[("CHN", 2022)]
+    assert chn.turnover == 6309598952863 and chn.top_partner == "USA"
+    assert chn.top_share == pytest.approx(761712939598 / 6309598952863, rel=1e-15)
+    with pytest.raises(casia.FormatError):
+        casia.Dataset.import_file(COMTRADE, format="wdi")

@@ -32,7 +32,7 @@ __all__ = [
     "InvalidArgumentError", "RangeError", "UnsupportedError",
     "resolve_country", "country", "countries", "version", "__version__",
     "Result", "Rank", "Comparison", "Composite", "TableRow", "INDICES",
-    "DIMENSIONS",
+    "DIMENSIONS", "stream", "StreamRow",
 ]
 
 # ---------------------------------------------------------------------------
@@ -239,6 +239,27 @@ class Dataset:
         return cls(_core._load_file(path), path)
 
     @classmethod
+    def import_file(cls, path, format="auto", **options):
+        """Imports a provider's download as it comes (UN Comtrade Plus or
+        legacy, SIPRI TIV table or trade register, World Bank WDI) or
+        libcasia's JSON or tidy CSV. format: "auto" (detected),
+        "comtrade-plus", "comtrade-legacy", "sipri-tiv", "sipri-register",
+        "wdi", "json" or "csv". Options: lenient (skip and count bad rows),
+        sum_months, flows, chapters, source_id, basis. The import report
+        (rows read, kept, skipped, the first errors) is the dataset's
+        import_report."""
+        handle, report = _core._import_file(str(path), format, options)
+        ds = cls(handle, str(path))
+        ds.import_report = report
+        return ds
+
+    @classmethod
+    def merge(cls, datasets):
+        """One dataset of several (their bases and sources kept apart; a
+        key given two values raises ConflictError)."""
+        return cls(_core._merge([d._h for d in datasets]), "<merged>")
+
+    @classmethod
     def from_json(cls, text, name="<string>"):
         """Loads a dataset from JSON text (str or bytes)."""
         if isinstance(text, str):
@@ -346,6 +367,10 @@ class Dataset:
     def save(self, path):
         """Writes the dataset as JSON to path."""
         _core._save_file(self._h, str(path))
+
+    def to_csv(self):
+        """The observations in libcasia's tidy CSV (a str)."""
+        return _core._to_csv(self._h)
 
     def to_pandas(self):
         """The observations as a pandas DataFrame, one row each (needs
@@ -548,6 +573,22 @@ for _name in [n for n in vars(_Indices) if not n.startswith("_")]:
     assert not hasattr(Dataset, _name), _name   # never shadow a Dataset member
     setattr(Dataset, _name, getattr(_Indices, _name))
 del _name
+
+
+StreamRow = _namedtuple(
+    "StreamRow",
+    "reporter year turnover imports exports hhi top_partner top_share partners")
+
+
+def stream(paths, **options):
+    """The per-(reporter, year) trade aggregates of UN Comtrade files too
+    large to load, computed in one pass with small memory: a list of
+    StreamRow (hhi, top_partner and top_share are None when the turnover
+    is zero). paths: a file name or a list of them (parts of one file may
+    come in any order). Options: lenient, chapters."""
+    if isinstance(paths, str):
+        paths = [paths]
+    return [StreamRow(*r) for r in _core._stream([str(p) for p in paths], options)]
 
 
 def default_sha256():
