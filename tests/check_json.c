@@ -175,9 +175,19 @@ END_TEST
 START_TEST(test_same_value_twice_is_kept_once)
 {
     casia_dataset *ds;
+    casia_observation o;
     const char *t = P SER("{\"2019\": 1}") ",\n" SER("{\"2019\": 1}") E;
+    /* the same figure, once with a note and once without: kept once, with
+     * the note */
+    const char *n = P SER("{\"2019\": 1}") ",\n"
+        SERX("KAZ", "reporter", "s", ", \"notes\": {\"2019\": \"prelim\"}", "{\"2019\": 1}") E;
     ck_assert_status(load_text(&ds, t, NULL), CASIA_OK);
     ck_assert_uint_eq(casia_dataset_observation_count(ds), 1);
+    casia_dataset_free(ds);
+    ck_assert_status(load_text(&ds, n, NULL), CASIA_OK);
+    ck_assert_uint_eq(casia_dataset_observation_count(ds), 1);
+    casia_dataset_observation(&o, ds, 0);
+    ck_assert_str_eq(o.note, "prelim");
     casia_dataset_free(ds);
 }
 END_TEST
@@ -317,6 +327,11 @@ START_TEST(test_other_sections)
                      "\"date\": \"2022-02-28\", \"country\": \"KAZ\", \"vote\": \"yes\", "
                      "\"source\": \"s\"}]}",
                      CASIA_ESCHEMA, 1, 41, "source \"s\" is cited but not defined");
+    /* one resolution, two dates for one country */
+    expect_error_str("{\"format\": \"casia-dataset/1\", \"sources\": [{\"id\": \"s\"}], \"votes\": ["
+                     "{\"resolution\": \"R\", \"date\": \"2022-02-28\", \"country\": \"KAZ\", \"vote\": \"yes\", \"source\": \"s\"},\n"
+                     "{\"resolution\": \"R\", \"date\": \"2022-03-01\", \"country\": \"KAZ\", \"vote\": \"yes\", \"source\": \"s\"}]}",
+                     CASIA_ECONFLICT, 2, 1, "is dated 2022-02-28 and 2022-03-01");
     /* one country, one resolution, two votes */
     expect_error_str("{\"format\": \"casia-dataset/1\", \"sources\": [{\"id\": \"s\"}], \"votes\": ["
                      "{\"resolution\": \"R\", \"date\": \"2022-02-28\", \"country\": \"KAZ\", \"vote\": \"yes\", \"source\": \"s\"},\n"
