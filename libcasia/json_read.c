@@ -13,11 +13,18 @@
 
 #include <cJSON.h>
 #include <math.h>
+#ifdef HAVE_PTHREAD_H
+#include <pthread.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define FORMAT_ID "casia-dataset/1"
+
+#ifdef HAVE_PTHREAD_H
+static pthread_mutex_t cjson_parse_lock = PTHREAD_MUTEX_INITIALIZER;
+#endif
 #define MAX_DEPTH 4
 
 typedef struct reader {
@@ -1065,7 +1072,16 @@ CASIA_API int casia_dataset_load_buffer(casia_dataset **out, const char *data,
     }
     if ((rc = prescan(&r)))
         return rc;
+    /* cJSON 1.7 records every parse's error position in a process-global
+     * variable (which libcasia never reads): serialise the parse so that
+     * datasets can be loaded from several threads at once */
+#ifdef HAVE_PTHREAD_H
+    pthread_mutex_lock(&cjson_parse_lock);
+#endif
     root = cJSON_ParseWithLengthOpts(r.text, r.len, &end, 0);
+#ifdef HAVE_PTHREAD_H
+    pthread_mutex_unlock(&cjson_parse_lock);
+#endif
     if (!root)
         return syntax_error(&r, end ? (size_t)(end - r.text) : 0);
     {
