@@ -40,8 +40,8 @@ static void print_help(FILE *f)
             "                   JSON or tidy CSV, or a UN Comtrade, SIPRI or World\n"
             "                   Bank WDI download (recognised by its content)\n"
             "  --format FORMAT  text (aligned tables, shares as percentages), csv or\n"
-            "                   json (shares as fractions; JSON values carry value,\n"
-            "                   unit, basis and sources)\n"
+            "                   json (shares as fractions; index results carry value,\n"
+            "                   unit, basis, flags and sources)\n"
             "  -h, --help       this help; `casia COMMAND --help` for a command\n"
             "  --version        the version of casia and libcasia\n"
             "\n"
@@ -103,6 +103,10 @@ int main(int argc, char **argv)
     char **sub_argv;
 
     setlocale(LC_ALL, "");
+    /* numbers in and out are always written with a '.': a Russian or
+     * German locale must not turn CSV values into "0,5" nor reject
+     * --weights trade=1.5 */
+    setlocale(LC_NUMERIC, "C");
     memset(&c, 0, sizeof c);
     c.prog = "casia";
     c.out = stdout;

@@ -292,8 +292,8 @@ static int top_option(cli *c, int key, const char *arg, void *state)
     if (key == 'n') {
         char *end;
         s->limit = strtol(arg, &end, 10);
-        if (*end || s->limit < 1) {
-            cli_usage(c, c->cmd, "-n: a number from 1");
+        if (*end || s->limit < 1 || s->limit > 100000) {
+            cli_usage(c, c->cmd, "-n: a number from 1 to 100000");
             return -EXIT_USAGE;
         }
         return 1;
@@ -476,12 +476,20 @@ int cmd_arms(cli *c, int argc, char **argv)
                        country_name(country[1]), country_name(country[0]), from,
                        to, 100 * r.value, r.numerator, r.denominator);
     } else {
-        casia_rank_entry e[64];
+        casia_rank_entry *e = NULL;
         casia_result total;
         size_t n = 0, k;
-        if ((rc = casia_arms_suppliers(e, 64, &n, &total, ds, country[0], from, to,
-                                       &opt))) {
+        /* first the count, then every supplier */
+        rc = casia_arms_suppliers(NULL, 0, &n, &total, ds, country[0], from, to, &opt);
+        if (rc == CASIA_OK && n > 0) {
+            e = calloc(n, sizeof *e);
+            rc = e ? casia_arms_suppliers(e, n, &n, &total, ds, country[0], from, to,
+                                          &opt)
+                   : CASIA_ENOMEM;
+        }
+        if (rc) {
             char what[128];
+            free(e);
             table_free(t);
             snprintf(what, sizeof what, "arms suppliers of %s %d-%d", country[0],
                      from, to);
@@ -493,7 +501,7 @@ int cmd_arms(cli *c, int argc, char **argv)
         table_column(t, "tiv", COL_NUMBER);
         table_column(t, "share", COL_SHARE);
         table_column(t, "source", COL_TEXT);
-        for (k = 0; k < n && k < 64; k++) {
+        for (k = 0; k < n; k++) {
             table_row(t);
             table_int(t, (long)k + 1);
             table_text(t, e[k].partner);
@@ -502,6 +510,7 @@ int cmd_arms(cli *c, int argc, char **argv)
             table_number(t, e[k].share);
             table_text(t, e[k].source);
         }
+        free(e);
         if (c->format == OUT_TEXT)
             table_note(t, "%s's arms imports %d-%d: %.2f million TIV in all.",
                        country_name(country[0]), from, to, total.value);
@@ -638,13 +647,21 @@ int cmd_ties(cli *c, int argc, char **argv)
             result_cells(t, &r);
             any = 1;
         }
+        /* the votes are few: agreement over every resolution of the
+         * dataset, labelled with the years of those resolutions */
         if (casia_un_agreement(&r, ds, country[0], leaders[i], NULL, 0, 0, &opt) ==
             CASIA_OK) {
             table_row(t);
             table_text(t, country[0]);
             table_text(t, leaders[i]);
-            table_int(t, year);
-            table_text(t, "un_agreement");
+            {
+                int yy, last = year;
+                for (yy = 1900; yy <= 2155; yy++)   /* the latest resolution's year */
+                    if (casia_result_has_year(&r, yy))
+                        last = yy;
+                table_int(t, last);
+            }
+            table_text(t, "un_agreement (all resolutions)");
             result_cells(t, &r);
             any = 1;
         }
@@ -742,9 +759,15 @@ int cmd_compare(cli *c, int argc, char **argv)
                  opt.period2_from, opt.period2_to);
         return index_fail(c, rc, what);
     }
-    kind = strcmp(cmp.change_unit, "pp") == 0 &&
-                   cmp.mean[0][0].unit && strcmp(cmp.mean[0][0].unit, "fraction") == 0
-               ? COL_SHARE : COL_NUMBER;
+    {
+        /* the unit of whichever mean exists */
+        const char *unit = NULL;
+        for (p = 0; p < 2 && !unit; p++)
+            for (q = 0; q < 2 && !unit; q++)
+                if (cmp.status[p][q] == CASIA_OK)
+                    unit = cmp.mean[p][q].unit;
+        kind = unit && strcmp(unit, "fraction") == 0 ? COL_SHARE : COL_NUMBER;
+    }
     t = table_new(NULL);
     table_column(t, "index", COL_TEXT);
     table_column(t, "reporter", COL_TEXT);

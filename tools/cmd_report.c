@@ -332,10 +332,27 @@ static void report_country(cli *c, const casia_dataset *ds, const char *country,
     y = latest(ds, country, from, to, fn_members, NULL, opt, cells);
     measure(t, lng, cites, country, "memberships of organisations led by", "memberships",
             "count", y, y, cells);
-    y = latest(ds, country, from, to, fn_un, NULL, opt, cells);
-    if (y)
-        measure(t, lng, cites, country, "UN voting agreement", "un_agreement", "ratio",
-                y, y, cells);
+    /* UN votes: agreement over every resolution the dataset has, labelled
+     * with the years of those resolutions */
+    {
+        int p, y0 = 0, y1 = 0;
+        for (p = 0; p < 2; p++) {
+            cells[p].status = fn_un(&cells[p].r, ds, country, PARTNER[p], 0, NULL, opt);
+            if (cells[p].status == CASIA_OK) {
+                int yy;
+                for (yy = 1900; yy <= 2155; yy++)   /* the resolutions' years */
+                    if (casia_result_has_year(&cells[p].r, yy)) {
+                        if (!y0 || yy < y0)
+                            y0 = yy;
+                        if (yy > y1)
+                            y1 = yy;
+                    }
+            }
+        }
+        if (y1)
+            measure(t, lng, cites, country, "UN voting agreement", "un_agreement",
+                    "ratio", y0, y1, cells);
+    }
 
     /* composite, in the trade comparison's year when it has one */
     {
@@ -491,8 +508,8 @@ int cmd_report(cli *c, int argc, char **argv)
                 "value\n(else either); \"-\" means the data holds none. Shares of "
                 "trade are of the\ncountry's total with the world; the basis says "
                 "whose figures they are\n(reporter: its own; partner_mirror: the "
-                "partner's; national_stats: its\nstatistics office). See "
-                "docs/indices.md.\n\n",
+                "partner's; national_stats: its\nstatistics office). (!) marks a "
+                "share above 100%%: its sources disagree.\nSee docs/indices.md.\n\n",
                 from, to, title ? title : (c->data_path ? c->data_path : "dataset"),
                 c->data_path ? "" : ", sha256 ",
                 c->data_path ? "" : casia_default_sha256());
