@@ -31,10 +31,16 @@ static PyObject *casia_py_raise(int code, const casia_error *err)
         PyErr_Format(PyExc_RuntimeError, "libcasia: %s", text);
         return NULL;
     }
-    exc = PyObject_CallFunction(casia_py_error_factory, "issiis", code,
+    /* messages may quote bytes of a file that is not UTF-8: decode with
+     * replacement so the error is always a casia.Error */
+    exc = PyObject_CallFunction(casia_py_error_factory, "isNiiN", code,
                                 casia_status_name(code),
-                                err ? err->source : "", err ? err->line : 0,
-                                err ? err->column : 0, text);
+                                PyUnicode_DecodeUTF8(err ? err->source : "",
+                                                     (Py_ssize_t)strlen(err ? err->source : ""),
+                                                     "replace"),
+                                err ? err->line : 0, err ? err->column : 0,
+                                PyUnicode_DecodeUTF8(text, (Py_ssize_t)strlen(text),
+                                                     "replace"));
     if (!exc)
         return NULL;
     PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
@@ -58,7 +64,25 @@ static PyObject *casia_py_str(const char *s)
 {
     if (!s)
         Py_RETURN_NONE;
-    return PyUnicode_FromString(s);
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+}
+
+/* A string for a message: never NULL. */
+static const char *casia_py_s(const char *s)
+{
+    return s ? s : "(none)";
+}
+
+/* Stores item at (*list)[i]; a failed item (NULL, an exception set) frees
+ * the list and sets *list to NULL. Returns 0, or -1 on failure. */
+static int casia_py_set(PyObject **list, Py_ssize_t i, PyObject *item)
+{
+    if (!item) {
+        Py_CLEAR(*list);
+        return -1;
+    }
+    PyList_SET_ITEM(*list, i, item);
+    return 0;
 }
 
 static PyObject *casia_py_observation(const casia_observation *o)
@@ -217,7 +241,8 @@ static PyObject *casia_py_sources(const char *const *ids, unsigned n)
     PyObject *list = PyList_New((Py_ssize_t)n);
     unsigned i;
     for (i = 0; list && i < n; i++)
-        PyList_SET_ITEM(list, (Py_ssize_t)i, PyUnicode_FromString(ids[i]));
+        if (casia_py_set(&list, (Py_ssize_t)i, casia_py_str(ids[i])))
+            break;
     return list;
 }
 
@@ -258,10 +283,11 @@ static PyObject *casia_py_ranks(const casia_rank_entry *e, size_t n)
     PyObject *list = PyList_New((Py_ssize_t)n);
     size_t i;
     for (i = 0; list && i < n; i++)
-        PyList_SET_ITEM(list, (Py_ssize_t)i,
+        if (casia_py_set(&list, (Py_ssize_t)i,
                         Py_BuildValue("(sddNNI)", e[i].partner, e[i].value, e[i].share,
                                       casia_py_str(casia_basis_name(e[i].basis)),
-                                      casia_py_str(e[i].source), e[i].flags));
+                                      casia_py_str(e[i].source), e[i].flags)))
+            break;
     return list;
 }
 %}
@@ -423,7 +449,8 @@ PyObject *_observations(const casia_dataset *ds, size_t start, size_t stop)
             Py_DECREF(list);
             return NULL;
         }
-        PyList_SET_ITEM(list, (Py_ssize_t)(i - start), t);
+        if (casia_py_set(&list, (Py_ssize_t)(i - start), t))
+            break;
     }
     return list;
 }
@@ -472,7 +499,8 @@ PyObject *_indicators(const casia_dataset *ds)
     for (i = 0; list && i < n; i++) {
         const char *id, *unit;
         casia_dataset_indicator(&id, &unit, ds, i);
-        PyList_SET_ITEM(list, (Py_ssize_t)i, Py_BuildValue("(ss)", id, unit));
+        if (casia_py_set(&list, (Py_ssize_t)i, Py_BuildValue("(ss)", id, unit)))
+            break;
     }
     return list;
 }
@@ -484,9 +512,10 @@ PyObject *_sources(const casia_dataset *ds)
     for (i = 0; list && i < n; i++) {
         casia_source s;
         casia_dataset_source(&s, ds, i);
-        PyList_SET_ITEM(list, (Py_ssize_t)i,
+        if (casia_py_set(&list, (Py_ssize_t)i,
                         Py_BuildValue("(sssss)", s.id, s.title, s.publisher,
-                                      s.url, s.description));
+                                      s.url, s.description)))
+            break;
     }
     return list;
 }
@@ -498,12 +527,13 @@ PyObject *_memberships(const casia_dataset *ds)
     for (i = 0; list && i < n; i++) {
         casia_membership m;
         casia_dataset_membership(&m, ds, i);
-        PyList_SET_ITEM(list, (Py_ssize_t)i,
+        if (casia_py_set(&list, (Py_ssize_t)i,
                         Py_BuildValue("(ssiNsN)", m.country, m.organisation,
                                       m.start_year,
                                       m.end_year ? PyLong_FromLong(m.end_year)
                                                  : (Py_INCREF(Py_None), Py_None),
-                                      m.source, casia_py_str(m.note)));
+                                      m.source, casia_py_str(m.note))))
+            break;
     }
     return list;
 }
@@ -515,9 +545,10 @@ PyObject *_organisations(const casia_dataset *ds)
     for (i = 0; list && i < n; i++) {
         casia_organisation o;
         casia_dataset_organisation(&o, ds, i);
-        PyList_SET_ITEM(list, (Py_ssize_t)i,
+        if (casia_py_set(&list, (Py_ssize_t)i,
                         Py_BuildValue("(ssNNN)", o.id, o.name, casia_py_str(o.led_by),
-                                      casia_py_str(o.source), casia_py_str(o.note)));
+                                      casia_py_str(o.source), casia_py_str(o.note))))
+            break;
     }
     return list;
 }
@@ -529,9 +560,10 @@ PyObject *_votes(const casia_dataset *ds)
     for (i = 0; list && i < n; i++) {
         casia_vote v;
         casia_dataset_vote(&v, ds, i);
-        PyList_SET_ITEM(list, (Py_ssize_t)i,
+        if (casia_py_set(&list, (Py_ssize_t)i,
                         Py_BuildValue("(sssss)", v.resolution, v.date, v.country,
-                                      casia_vote_choice_name(v.vote), v.source));
+                                      casia_vote_choice_name(v.vote), v.source)))
+            break;
     }
     return list;
 }
@@ -589,7 +621,8 @@ static PyObject *casia_py_report(const casia_import_report *r)
     for (i = 0; errors && i < r->n_errors; i++) {
         char msg[CASIA_ERROR_SOURCE_SIZE + CASIA_ERROR_TEXT_SIZE + 32];
         casia_error_format(&r->errors[i], msg, sizeof msg);
-        PyList_SET_ITEM(errors, i, PyUnicode_FromString(msg));
+        if (casia_py_set(&errors, i, casia_py_str(msg)))
+            break;
     }
     return Py_BuildValue("{s:s,s:K,s:K,s:K,s:K,s:K,s:K,s:s,s:N}",
                          "format", casia_format_name(r->format), "bytes", r->bytes,
@@ -729,13 +762,14 @@ PyObject *_stream(PyObject *paths, PyObject *options)
     for (k = 0; list && k < count; k++) {
         casia_stream_result r;
         int ok = casia_stream_at(&r, st, k) == CASIA_OK;
-        PyList_SET_ITEM(list, (Py_ssize_t)k,
+        if (casia_py_set(&list, (Py_ssize_t)k,
                         Py_BuildValue("(sidddNNNi)", r.reporter, r.year, r.turnover,
                                       r.imports, r.exports,
                                       ok ? PyFloat_FromDouble(r.hhi) : (Py_INCREF(Py_None), Py_None),
                                       casia_py_str(ok ? r.top_partner : NULL),
                                       ok ? PyFloat_FromDouble(r.top_share) : (Py_INCREF(Py_None), Py_None),
-                                      r.partners));
+                                      r.partners)))
+            break;
     }
     casia_stream_free(st);
     return list;
@@ -764,7 +798,8 @@ PyObject *_dimension_names(void)
     PyObject *list = PyList_New(CASIA_DIM_COUNT);
     int i;
     for (i = 0; list && i < CASIA_DIM_COUNT; i++)
-        PyList_SET_ITEM(list, i, PyUnicode_FromString(casia_dimension_name((casia_dimension)i)));
+        if (casia_py_set(&list, i, PyUnicode_FromString(casia_dimension_name((casia_dimension)i))))
+            break;
     return list;
 }
 
@@ -801,8 +836,8 @@ PyObject *_index(const casia_dataset *ds, const char *name, const char *reporter
     rc = casia_index(&r, ds, id, reporter, p, year, &opt);
     if (rc != CASIA_OK) {
         char what[160];
-        snprintf(what, sizeof what, "%s %s%s%s %d", name, reporter, p ? "-" : "",
-                 p ? p : "", year);
+        snprintf(what, sizeof what, "%s %s%s%s %d", name, casia_py_s(reporter),
+                 p ? "-" : "", p ? p : "", year);
         return casia_py_raise_index(rc, what);
     }
     return casia_py_result(&r);
@@ -820,8 +855,8 @@ PyObject *_arms_share(const casia_dataset *ds, const char *recipient,
     rc = casia_arms_share(&r, ds, recipient, supplier, first, last, &opt);
     if (rc != CASIA_OK) {
         char what[160];
-        snprintf(what, sizeof what, "arms share %s-%s %d-%d", recipient, supplier,
-                 first, last);
+        snprintf(what, sizeof what, "arms share %s-%s %d-%d", casia_py_s(recipient),
+                 casia_py_s(supplier), first, last);
         return casia_py_raise_index(rc, what);
     }
     return casia_py_result(&r);
@@ -834,25 +869,32 @@ PyObject *_ranking(const casia_dataset *ds, int kind, const char *country, int a
     casia_options opt;
     double w[CASIA_DIM_COUNT];
     casia_result total;
-    casia_rank_entry *e;
-    size_t n = 0, cap = 512;
+    casia_rank_entry *e = NULL;
+    size_t n = 0, cap = 0;
     PyObject *r;
     int rc;
     if (casia_py_options(options, &opt, w))
         return NULL;
-    e = PyMem_Calloc(cap, sizeof *e);
-    if (!e)
-        return PyErr_NoMemory();
-    rc = kind ? casia_arms_suppliers(e, cap, &n, &total, ds, country, a, b, &opt)
-              : casia_top_partners(e, cap, &n, &total, ds, country, a,
+    /* first the count, then every entry */
+    rc = kind ? casia_arms_suppliers(NULL, 0, &cap, &total, ds, country, a, b, &opt)
+              : casia_top_partners(NULL, 0, &cap, &total, ds, country, a,
                                    (casia_flow)flow, &opt);
+    if (rc == CASIA_OK) {
+        e = PyMem_Calloc(cap + 1, sizeof *e);
+        if (!e)
+            return PyErr_NoMemory();
+        rc = kind ? casia_arms_suppliers(e, cap, &n, &total, ds, country, a, b, &opt)
+                  : casia_top_partners(e, cap, &n, &total, ds, country, a,
+                                       (casia_flow)flow, &opt);
+    }
     if (rc != CASIA_OK) {
         char what[160];
         PyMem_Free(e);
         if (kind)
-            snprintf(what, sizeof what, "arms suppliers of %s %d-%d", country, a, b);
+            snprintf(what, sizeof what, "arms suppliers of %s %d-%d", casia_py_s(country),
+                     a, b);
         else
-            snprintf(what, sizeof what, "top partners of %s %d", country, a);
+            snprintf(what, sizeof what, "top partners of %s %d", casia_py_s(country), a);
         return casia_py_raise_index(rc, what);
     }
     r = Py_BuildValue("(NN)", casia_py_ranks(e, n < cap ? n : cap), casia_py_result(&total));
@@ -897,7 +939,8 @@ PyObject *_un_agreement(const casia_dataset *ds, const char *country,
     Py_XDECREF(seq);
     if (rc != CASIA_OK) {
         char what[160];
-        snprintf(what, sizeof what, "UN voting agreement %s-%s", country, partner);
+        snprintf(what, sizeof what, "UN voting agreement %s-%s", casia_py_s(country),
+                 casia_py_s(partner));
         return casia_py_raise_index(rc, what);
     }
     return casia_py_result(&r);
@@ -926,7 +969,8 @@ PyObject *_compare(const casia_dataset *ds, const char *name, const char *report
     rc = casia_compare_periods(&c, ds, id, reporter, a, pb, &opt);
     if (rc != CASIA_OK) {
         char what[160];
-        snprintf(what, sizeof what, "%s of %s with %s", name, reporter, a);
+        snprintf(what, sizeof what, "%s of %s with %s", name, casia_py_s(reporter),
+                 casia_py_s(a));
         return casia_py_raise_index(rc, what);
     }
     means = PyList_New(4);
@@ -939,7 +983,8 @@ PyObject *_compare(const casia_dataset *ds, const char *name, const char *report
                 Py_INCREF(Py_None);
                 m = Py_None;
             }
-            PyList_SET_ITEM(means, p * 2 + q, m);
+            if (casia_py_set(&means, p * 2 + q, m))
+                break;
         }
     return Py_BuildValue("((ii)(ii))NNNNs", c.period[0][0], c.period[0][1], c.period[1][0],
                          c.period[1][1],
@@ -969,18 +1014,20 @@ PyObject *_composite(const casia_dataset *ds, const char *reporter,
     rc = casia_composite(&c, ds, reporter, partner, year, &opt);
     if (rc != CASIA_OK) {
         char what[160];
-        snprintf(what, sizeof what, "composite %s-%s %d", reporter, partner, year);
+        snprintf(what, sizeof what, "composite %s-%s %d", casia_py_s(reporter),
+                 casia_py_s(partner), year);
         return casia_py_raise_index(rc, what);
     }
     dims = PyList_New(CASIA_DIM_COUNT);
     for (d = 0; dims && d < CASIA_DIM_COUNT; d++) {
         int ok = c.dim_status[d] == CASIA_OK;
-        PyList_SET_ITEM(dims, d,
+        if (casia_py_set(&dims, d,
                         Py_BuildValue("(sNds)", casia_dimension_name((casia_dimension)d),
                                       ok ? PyFloat_FromDouble(c.dim_value[d])
                                          : (Py_INCREF(Py_None), Py_None),
                                       ok ? c.dim_weight[d] : 0.0,
-                                      casia_status_name(c.dim_status[d])));
+                                      casia_status_name(c.dim_status[d]))))
+            break;
     }
     return Py_BuildValue("(NN)", casia_py_result(&c.result), dims);
 }
@@ -997,7 +1044,8 @@ PyObject *_sensitivity(const casia_dataset *ds, const char *reporter, const char
     rc = casia_composite_sensitivity(&r, ds, reporter, a, b, year, &opt);
     if (rc != CASIA_OK) {
         char what[160];
-        snprintf(what, sizeof what, "sensitivity %s %s>%s %d", reporter, a, b, year);
+        snprintf(what, sizeof what, "sensitivity %s %s>%s %d", casia_py_s(reporter),
+                 casia_py_s(a), casia_py_s(b), year);
         return casia_py_raise_index(rc, what);
     }
     return casia_py_result(&r);
@@ -1024,11 +1072,12 @@ PyObject *_table(const casia_dataset *ds, PyObject *options)
     for (i = 0; list && i < n; i++) {
         casia_table_row row;
         casia_table_get_row(&row, t, i);
-        PyList_SET_ITEM(list, (Py_ssize_t)i,
+        if (casia_py_set(&list, (Py_ssize_t)i,
                         Py_BuildValue("(ssisdsNI)", row.reporter, row.partner, row.year,
                                       casia_index_name(row.index), row.value, row.unit,
                                       casia_py_str(casia_basis_name(row.basis)),
-                                      row.flags));
+                                      row.flags)))
+            break;
     }
     casia_table_free(t);
     return list;
@@ -1053,9 +1102,10 @@ PyObject *_countries(void)
     for (i = 0; list && i < n; i++) {
         casia_country c;
         casia_country_at(&c, i);
-        PyList_SET_ITEM(list, (Py_ssize_t)i,
+        if (casia_py_set(&list, (Py_ssize_t)i,
                         Py_BuildValue("(sssss)", c.code, c.alpha2, c.numeric, c.name,
-                                      kinds[c.kind]));
+                                      kinds[c.kind])))
+            break;
     }
     return list;
 }

@@ -272,3 +272,29 @@ def test_import_and_stream_comtrade():
     assert chn.top_share == pytest.approx(761712939598 / 6309598952863, rel=1e-15)
     with pytest.raises(casia.FormatError):
         casia.Dataset.import_file(COMTRADE, format="wdi")
+
+
+def test_latin1_bytes_in_errors(tmp_path):
+    # a Comtrade Plus file (ISO-8859-1, as Comtrade serves it) whose only
+    # partner is the unknown code 999 "C\xf4te": strict import raises a
+    # casia.Error (never a UnicodeDecodeError); lenient import keeps the
+    # reason of the skipped row as text
+    src = os.path.join(DATADIR, "comtrade_plus_monthly.csv")
+    with open(src, "rb") as f:
+        header = f.readline()
+        row = f.readline()
+    row = row.replace(b",0,W00,\"World\",0", b",999,C\xf4te,\"C\xf4te\",0", 1)
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(header + row)
+    with pytest.raises(casia.Error) as e:
+        casia.Dataset.import_file(path, sum_months=True)
+    assert isinstance(e.value.message, str)
+    ds = casia.Dataset.import_file(path, lenient=True, sum_months=True)
+    assert ds.import_report["skipped"] == 1
+    assert all(isinstance(x, str) for x in ds.import_report["errors"])
+    assert ds.import_report["errors"][0].upper()
+
+
+def test_none_arguments(ds):
+    with pytest.raises((casia.Error, TypeError)):
+        ds.index("import_share", None, "CHN", 2023)
