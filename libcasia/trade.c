@@ -32,14 +32,17 @@ void casia__flow_indicators(const casia_dataset *ds, casia_flow flow,
     }
 }
 
-/* x + y rounded once (the exact sum used everywhere for money). */
-static double add2(double x, double y)
+/* *out = x + y rounded once (the exact sum used everywhere for money).
+ * CASIA_ERANGE, *out untouched, when a term is outside the exact sum's
+ * range (|x| >= 2^62): never a sum without it. */
+static int add2(double *out, double x, double y)
 {
     casia__sum s;
     casia__sum_init(&s);
-    casia__sum_add(&s, x);
-    casia__sum_add(&s, y);
-    return casia__sum_value(&s);
+    if (casia__sum_add(&s, x) != CASIA_OK || casia__sum_add(&s, y) != CASIA_OK)
+        return CASIA_ERANGE;
+    *out = casia__sum_value(&s);
+    return CASIA_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -566,8 +569,9 @@ int casia__table_share(casia_result *out, const casia__ix *c,
     if (b) {
         add_entry_info(&r, c, eb);
         add_total(&r, c, b);
-        num = add2(num, eb->value);
-        den = add2(den, b->total);
+        if (add2(&num, num, eb->value) != CASIA_OK ||
+            add2(&den, den, b->total) != CASIA_OK)
+            return CASIA_ERANGE;
     }
     r.numerator = num;
     r.denominator = den;
@@ -618,7 +622,10 @@ int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
     den = a->total;
     if (b) {
         add_total(&tr, c, b);
-        den = add2(den, b->total);
+        if (add2(&den, den, b->total) != CASIA_OK) {
+            free(r);
+            return CASIA_ERANGE;
+        }
     }
     for (i = 0, j = 0; i < a->n; i++) {
         const casia__tentry *ea = &a->e[i], *eb = NULL;
@@ -632,7 +639,11 @@ int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
             eb = &b->e[j];
         }
         r[m].partner = ea->partner;
-        r[m].value = eb ? add2(ea->value, eb->value) : ea->value;
+        r[m].value = ea->value;
+        if (eb && add2(&r[m].value, ea->value, eb->value) != CASIA_OK) {
+            free(r);
+            return CASIA_ERANGE;
+        }
         r[m].share = r[m].value / den;
         r[m].basis = ea->basis;
         r[m].obs = ea->obs;

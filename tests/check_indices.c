@@ -58,6 +58,16 @@ static void setup(void)
                   err.line, err.column, err.text);
 }
 
+/* The second fixture: totals summed over partners, sums out of range. */
+static void setup_sums(void)
+{
+    casia_error err;
+    int rc = casia_dataset_load_file(&ds, test_data_path("indices_sums.json"),
+                                     &err);
+    ck_assert_msg(rc == CASIA_OK, "indices_sums.json: %s:%d:%d: %s", err.source,
+                  err.line, err.column, err.text);
+}
+
 static void teardown(void)
 {
     casia_dataset_free(ds);
@@ -423,6 +433,49 @@ START_TEST(test_hhi_bounds)
     /* a reporter and year without a total */
     ck_assert_status(casia_hhi(&r, ds, "TJK", 2020, CASIA_FLOW_IMPORT, NULL),
                      CASIA_ENOTFOUND);
+}
+END_TEST
+
+/*
+ * Sums of money are exact for terms below 2^62 (4.6e18); a larger term
+ * makes the index CASIA_ERANGE, never a sum without it. indices_sums.json,
+ * UZB 2020: world imports 1e19, world exports 900, imports from and
+ * exports to China 100 each; China reports its exports to UZB as 1e19.
+ */
+START_TEST(test_money_out_of_range)
+{
+    casia_result r;
+    casia_rank_entry e[4];
+    casia_options opt = CASIA_OPTIONS_INIT;
+    size_t n = 0;
+    /* turnover (100 + 100) / (900 + 1e19): the denominator is such a sum
+     * (dropping the 1e19 would give 200 / 900) */
+    ck_assert_status(casia_trade_share(&r, ds, "UZB", "CHN", 2020,
+                                       CASIA_FLOW_TURNOVER, NULL), CASIA_ERANGE);
+    ck_assert_status(casia_index(&r, ds, CASIA_INDEX_TURNOVER_SHARE, "UZB",
+                                 "CHN", 2020, NULL), CASIA_ERANGE);
+    ck_assert_status(casia_hhi(&r, ds, "UZB", 2020, CASIA_FLOW_TURNOVER, NULL),
+                     CASIA_ERANGE);
+    ck_assert_status(casia_top_partners(e, 4, &n, NULL, ds, "UZB", 2020,
+                                        CASIA_FLOW_TURNOVER, NULL), CASIA_ERANGE);
+    /* one flow takes no sum: 100 / 1e19 = 1e-17, and 100 / 900 */
+    ck_assert_status(casia_trade_share(&r, ds, "UZB", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, NULL), CASIA_OK);
+    ck_assert_double_eq_tol(r.value, 1e-17, 1e-30);
+    ck_assert_status(casia_trade_share(&r, ds, "UZB", "CHN", 2020,
+                                       CASIA_FLOW_EXPORT, NULL), CASIA_OK);
+    ck_near(r.value, 1.0 / 9.0);
+    /* the discrepancy (1e19 - 100) / 100 sums the mirror side */
+    ck_assert_status(casia_trade_discrepancy(&r, ds, "UZB", "CHN", 2020,
+                                             CASIA_FLOW_IMPORT, NULL),
+                     CASIA_ERANGE);
+    /* TJK 2020, no world row: the total over its two partners would be
+     * 1e19 + 100 */
+    opt.min_partners = 2;
+    ck_assert_status(casia_trade_share(&r, ds, "TJK", "RUS", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ERANGE);
+    ck_assert_status(casia_hhi(&r, ds, "TJK", 2020, CASIA_FLOW_IMPORT, &opt),
+                     CASIA_ERANGE);
 }
 END_TEST
 
@@ -943,6 +996,7 @@ static int find_row(casia_table_row *out, const casia_table *t, const char *rep,
     return 0;
 }
 
+
 START_TEST(test_table_rows)
 {
     casia_table *t;
@@ -1026,6 +1080,11 @@ static Suite *indices_suite(void)
     tcase_add_test(tc, test_top_partners);
     tcase_add_test(tc, test_rank_index);
     tcase_add_test(tc, test_hhi_bounds);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("trade_sums");
+    tcase_add_checked_fixture(tc, setup_sums, teardown);
+    tcase_add_test(tc, test_money_out_of_range);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("arms");

@@ -30,8 +30,11 @@ extern "C" {
  * - It returns #CASIA_OK and fills @p out, or a negative status and leaves
  *   @p out untouched: #CASIA_ENOTFOUND when an input is missing (an unknown
  *   country, no observation, no total), #CASIA_EDOMAIN when a denominator
- *   is zero, #CASIA_EINVAL for NULL or invalid arguments. A missing input
- *   never becomes 0, and no result is ever NaN or infinite.
+ *   is zero, #CASIA_EINVAL for NULL or invalid arguments, #CASIA_ERANGE
+ *   when a sum of money the index needs has a term of 2^62 (4.6e18) or
+ *   more, beyond the range in which libcasia adds exactly. A missing input
+ *   never becomes 0, a term is never dropped from a sum, and no result is
+ *   ever NaN or infinite.
  * - Countries are accepted in any form casia_country_resolve() knows
  *   ("KZ", "398", "Kazakhstan"); codes handed back are canonical.
  * - Shares are fractions in [0, 1], never percentages. Units are named in
@@ -262,7 +265,10 @@ typedef struct casia_rank_entry {
  * (TOTAL_*, MIRROR*, MIXED_BASIS, SOURCE_CHOSEN), sources, year window = t.
  *
  * @return #CASIA_OK; #CASIA_ENOTFOUND (unknown country, no figure for the
- *         pair, no total); #CASIA_EDOMAIN (total zero); #CASIA_EINVAL.
+ *         pair, no total; for turnover, either flow of the pair or either
+ *         total missing); #CASIA_EDOMAIN (total zero); #CASIA_ERANGE (a
+ *         sum it needs, the turnover's two figures or two totals or a
+ *         total over partners, has a term of 2^62 or more); #CASIA_EINVAL.
  */
 CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
                                 const char *reporter, const char *partner,
@@ -281,7 +287,9 @@ CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
  * #CASIA_BASIS_PARTNER_MIRROR); the mirror policy is ignored.
  *
  * @return #CASIA_OK; #CASIA_ENOTFOUND when either side is missing;
- *         #CASIA_EDOMAIN when the reported figure is zero; #CASIA_EINVAL.
+ *         #CASIA_EDOMAIN when the reported figure is zero; #CASIA_ERANGE
+ *         when a figure of either side is 2^62 or more (each side is an
+ *         exact sum, of one flow or of the turnover's two); #CASIA_EINVAL.
  */
 CASIA_API int casia_trade_discrepancy(casia_result *out,
                                       const casia_dataset *ds,
@@ -302,7 +310,8 @@ CASIA_API int casia_trade_discrepancy(casia_result *out,
  *               basis, flags, sources, count = partners, coverage = sum of
  *               their shares)
  * @return #CASIA_OK; #CASIA_ENOTFOUND (no total, unknown reporter);
- *         #CASIA_EDOMAIN; #CASIA_EINVAL.
+ *         #CASIA_EDOMAIN; #CASIA_ERANGE (as casia_trade_share(), or a
+ *         ranked partner's figure of 2^62 or more); #CASIA_EINVAL.
  */
 CASIA_API int casia_top_partners(casia_rank_entry *out, size_t cap,
                                  size_t *count, casia_result *total,
@@ -422,6 +431,8 @@ CASIA_API int casia_remittance_share(casia_result *out,
  * energy.gas_import_bcm(i, j) / energy.gas_import_bcm(i, WLD), with the
  * totals, mirror (energy.gas_export_bcm of j) and source rules of
  * casia_trade_share().
+ * @return as casia_trade_share() (#CASIA_ERANGE for a total over partners
+ *         with a term of 2^62 or more).
  */
 CASIA_API int casia_energy_share(casia_result *out, const casia_dataset *ds,
                                  const char *reporter, const char *partner,
