@@ -183,9 +183,10 @@ typedef struct casia__ranked {
 int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
                       const casia__ix *c, const casia__ttable *a,
                       const casia__ttable *b, int year);
-/* HHI from a ranking and its total. */
+/* HHI from a ranking and its total; the bounds come from the total's
+ * coverage (the ranked partners' part of it). */
 int casia__hhi_from(casia_result *out, const casia__ranked *r, size_t n,
-                    const casia_result *total, int kind_sum);
+                    const casia_result *total);
 
 /* Discrepancy of one pair (per-call and table). */
 int casia__discrepancy(casia_result *out, const casia__ix *c, casia_flow flow,

@@ -214,9 +214,7 @@ static int emit_rank_rows(casia_table *t, const casia__ix *c,
             return rc;
         }
     }
-    rc = casia__hhi_from(&h, r, n, &total,
-                         a->kind == CASIA__TOTAL_SUM &&
-                             (!b || b->kind == CASIA__TOTAL_SUM));
+    rc = casia__hhi_from(&h, r, n, &total);
     free(r);
     if (rc == CASIA_OK)
         rc = add_row(t, rep, c->world, year, hhi_index, &h);

@@ -437,6 +437,80 @@ START_TEST(test_hhi_bounds)
 END_TEST
 
 /*
+ * indices_sums.json, KAZ 2020, no world row. The partner table "dots"
+ * lists exports to nine partners (AUT ... HUN) at 100 each and to the USA
+ * at 5000, imports from the same nine at 100 each and from Japan at 5000:
+ * ten partners per list, so both totals are sums over the lists:
+ *   exports 9 * 100 + 5000 = 5900, imports 5900, turnover 11800.
+ * A turnover share needs both flows (the USA's imports and Japan's
+ * exports are not known, and a missing figure is never 0): the nine rank,
+ * each (100 + 100) / 11800 = 1/59, while the USA and Japan, 5000 / 11800 =
+ * 0.42 each, are in the total and unranked. So
+ *   coverage c = 9 * 200 / 11800 = 9/59 (0.1525)
+ *   HHI lower  = 9 * (1/59)^2 = 9/3481 (0.0025855)
+ *   HHI upper  = 9/3481 + (1 - 9/59)^2 = (9 + 2500)/3481 = 2509/3481
+ * The true HHI with the two one-flow partners counted alone,
+ * 9/3481 + 2 * (25/59)^2 = 1259/3481 (0.3617), lies within the bounds.
+ */
+START_TEST(test_turnover_partner_sum)
+{
+    casia_result r, total, s;
+    casia_rank_entry e[12];
+    size_t n = 0, i;
+    ck_assert_status(casia_hhi(&r, ds, "KAZ", 2020, CASIA_FLOW_TURNOVER, NULL),
+                     CASIA_OK);
+    ck_near(r.value, 9.0 / 3481.0);
+    ck_near(r.lower, 9.0 / 3481.0);
+    ck_near(r.coverage, 9.0 / 59.0);
+    ck_near(r.upper, 2509.0 / 3481.0);
+    ck_assert_double_eq(r.denominator, 11800);
+    ck_assert_uint_eq(r.count, 9);
+    ck_assert_uint_eq(r.flags, CASIA_RESULT_TOTAL_PARTNERS);
+    /* the ranking agrees: nine partners, their shares as the share index */
+    ck_assert_status(casia_top_partners(e, 12, &n, &total, ds, "KAZ", 2020,
+                                        CASIA_FLOW_TURNOVER, NULL), CASIA_OK);
+    ck_assert_uint_eq(n, 9);
+    ck_near(total.coverage, 9.0 / 59.0);
+    ck_assert_double_eq(total.value, 11800);
+    for (i = 0; i < n; i++) {
+        ck_assert_double_eq(e[i].value, 200);
+        ck_assert_status(casia_trade_share(&s, ds, "KAZ", e[i].partner, 2020,
+                                           CASIA_FLOW_TURNOVER, NULL), CASIA_OK);
+        ck_assert_double_eq(s.value, e[i].share);
+        ck_near(s.value, 1.0 / 59.0);
+    }
+    ck_assert_str_eq(e[0].partner, "AUT");   /* ties by code */
+    /* the one-flow partners have no turnover share and no rank ... */
+    ck_assert_status(casia_trade_share(&s, ds, "KAZ", "USA", 2020,
+                                       CASIA_FLOW_TURNOVER, NULL), CASIA_ENOTFOUND);
+    ck_assert_status(casia_index(&s, ds, CASIA_INDEX_TURNOVER_RANK, "KAZ", "JPN",
+                                 2020, NULL), CASIA_ENOTFOUND);
+    /* ... but a share of the flow they have: 5000 / 5900 */
+    ck_assert_status(casia_trade_share(&s, ds, "KAZ", "USA", 2020,
+                                       CASIA_FLOW_EXPORT, NULL), CASIA_OK);
+    ck_near(s.value, 50.0 / 59.0);
+    /* one flow over its own partner sum: every partner ranked, c = 1
+     * exactly and the bounds meet: (9 * 100^2 + 5000^2) / 5900^2 =
+     * 25 090 000 / 34 810 000 = 2509/3481 */
+    ck_assert_status(casia_hhi(&r, ds, "KAZ", 2020, CASIA_FLOW_IMPORT, NULL),
+                     CASIA_OK);
+    ck_near(r.value, 2509.0 / 3481.0);
+    ck_assert_double_eq(r.coverage, 1);
+    ck_assert_double_eq(r.upper, r.lower);
+    ck_assert_uint_eq(r.flags & CASIA_RESULT_COVERAGE_OVER, 0);
+    /* 2021: the USA also has imports (1000), so all ten partners have both
+     * flows: turnover 9 * 200 + 6000 = 7800, c = 1 exactly, bounds meet:
+     * 9 * (200/7800)^2 + (6000/7800)^2 = 9/1521 + 900/1521 = 909/1521 */
+    ck_assert_status(casia_hhi(&r, ds, "KAZ", 2021, CASIA_FLOW_TURNOVER, NULL),
+                     CASIA_OK);
+    ck_near(r.value, 909.0 / 1521.0);
+    ck_assert_double_eq(r.coverage, 1);
+    ck_assert_double_eq(r.upper, r.lower);
+    ck_assert_uint_eq(r.count, 10);
+}
+END_TEST
+
+/*
  * Sums of money are exact for terms below 2^62 (4.6e18); a larger term
  * makes the index CASIA_ERANGE, never a sum without it. indices_sums.json,
  * UZB 2020: world imports 1e19, world exports 900, imports from and
@@ -996,6 +1070,30 @@ static int find_row(casia_table_row *out, const casia_table *t, const char *rep,
     return 0;
 }
 
+/* indices_sums.json: the turnover rows of KAZ 2020 (nine partners, the
+ * HHI with coverage 9/59, see test_turnover_partner_sum) and none for
+ * UZB's out-of-range turnover (test_money_out_of_range). */
+START_TEST(test_table_equals_calls_sums)
+{
+    casia_options opt = CASIA_OPTIONS_INIT;
+    casia_table *t;
+    casia_table_row w;
+    table_matches_calls(NULL);
+    opt.min_partners = 2;
+    table_matches_calls(&opt);
+    ck_assert_status(casia_table_build(&t, ds, NULL), CASIA_OK);
+    ck_assert(find_row(&w, t, "KAZ", "WLD", 2020, CASIA_INDEX_TURNOVER_HHI));
+    ck_near(w.value, 9.0 / 3481.0);
+    ck_assert(find_row(&w, t, "KAZ", "AUT", 2020, CASIA_INDEX_TURNOVER_SHARE));
+    ck_near(w.value, 1.0 / 59.0);
+    ck_assert(!find_row(&w, t, "KAZ", "USA", 2020, CASIA_INDEX_TURNOVER_SHARE));
+    ck_assert(find_row(&w, t, "KAZ", "USA", 2020, CASIA_INDEX_EXPORT_SHARE));
+    ck_assert(!find_row(&w, t, "UZB", "CHN", 2020, CASIA_INDEX_TURNOVER_SHARE));
+    ck_assert(!find_row(&w, t, "UZB", "WLD", 2020, CASIA_INDEX_TURNOVER_HHI));
+    ck_assert(find_row(&w, t, "UZB", "CHN", 2020, CASIA_INDEX_EXPORT_SHARE));
+    casia_table_free(t);
+}
+END_TEST
 
 START_TEST(test_table_rows)
 {
@@ -1084,7 +1182,9 @@ static Suite *indices_suite(void)
 
     tc = tcase_create("trade_sums");
     tcase_add_checked_fixture(tc, setup_sums, teardown);
+    tcase_add_test(tc, test_turnover_partner_sum);
     tcase_add_test(tc, test_money_out_of_range);
+    tcase_add_test(tc, test_table_equals_calls_sums);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("arms");

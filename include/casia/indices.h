@@ -302,13 +302,17 @@ CASIA_API int casia_trade_discrepancy(casia_result *out,
  * @p reporter's partners in @p year ranked by @p flow, largest first, ties
  * broken by code. Aggregates (WLD, EUU, groups) are never ranked; areas
  * (UNK, "nes") are. Values are chosen as for casia_trade_share(), so an
- * entry's share equals casia_trade_share() for that partner.
+ * entry's share equals casia_trade_share() for that partner; for turnover
+ * only partners with both flows are ranked (as only they have a turnover
+ * share), though the total includes every partner's figures.
  *
  * @param out    array of @p cap entries (may be NULL when cap is 0)
  * @param count  receives the number of partners, which may exceed @p cap
  * @param total  optional; receives the total (value in USD, unit "USD",
- *               basis, flags, sources, count = partners, coverage = sum of
- *               their shares)
+ *               basis, flags, sources, count = partners, coverage = the
+ *               part of the total the ranked partners cover: their exact
+ *               sum over the total, 1 only when every partner in the total
+ *               is ranked)
  * @return #CASIA_OK; #CASIA_ENOTFOUND (no total, unknown reporter);
  *         #CASIA_EDOMAIN; #CASIA_ERANGE (as casia_trade_share(), or a
  *         ranked partner's figure of 2^62 or more); #CASIA_EINVAL.
@@ -325,8 +329,12 @@ CASIA_API int casia_top_partners(casia_rank_entry *out, size_t cap,
  * multiply by 10 000 for the usual points). Where the listed partners
  * cover only part of the total (coverage c < 1), the true HHI lies in
  * [sum s^2, sum s^2 + (1 - c)^2]: value and lower are the first, upper the
- * second, coverage is c. With a total summed over partners c = 1 and the
- * bounds meet.
+ * second, coverage is c (casia_top_partners()). With a total summed over
+ * one source's partners c = 1 and the bounds meet for imports and exports,
+ * and for turnover when every partner has both flows; a partner with one
+ * flow only is in the turnover total but not ranked, and c < 1. c > 1
+ * (partners' figures from other bases above the world row) sets
+ * #CASIA_RESULT_COVERAGE_OVER, with upper = lower.
  *
  * Sets value, lower, upper, coverage, count (partners), denominator (the
  * total, USD), basis, flags, sources.
