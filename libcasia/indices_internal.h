@@ -240,6 +240,17 @@ int casia__composite_combine(double *value, unsigned *dims, double *wnorm,
 /* Whether a dimension's value is a fraction in [0, 1]; others are left
  * out of the composite (status CASIA_ERANGE). */
 #define casia__dim_in_range(v) ((v) >= 0 && (v) <= 1)
+/*
+ * The composite result of one (reporter, partner, year) from its
+ * dimensions' results res[d], present where status[d] is CASIA_OK (a
+ * value outside [0, 1] turns it into CASIA_ERANGE): value, dims, count,
+ * flags, basis and sources of the used dimensions, the year; wnorm (may
+ * be NULL) the renormalised weights. casia_composite() and the tables
+ * both end here, so a table's composite row is casia_composite()'s.
+ * CASIA_OK, or casia__composite_combine()'s status (*out untouched).
+ */
+int casia__composite_build(casia_result *out, double *wnorm, int *status,
+                           const casia_result *res, const double *w, int year);
 /* Validates weights: CASIA_OK or CASIA_EINVAL. */
 int casia__weights_ok(const double *w);
 

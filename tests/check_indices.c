@@ -68,6 +68,17 @@ static void setup_sums(void)
                   err.line, err.column, err.text);
 }
 
+/* The third fixture: memberships and votes outside the observation
+ * years. */
+static void setup_years(void)
+{
+    casia_error err;
+    int rc = casia_dataset_load_file(&ds, test_data_path("indices_years.json"),
+                                     &err);
+    ck_assert_msg(rc == CASIA_OK, "indices_years.json: %s:%d:%d: %s",
+                  err.source, err.line, err.column, err.text);
+}
+
 static void teardown(void)
 {
     casia_dataset_free(ds);
@@ -1016,6 +1027,8 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* Bulk tables                                                         */
 
+static void table_composites_complete(const casia_options *opt);
+
 static void table_matches_calls(const casia_options *opt)
 {
     casia_table *t;
@@ -1045,6 +1058,7 @@ START_TEST(test_table_equals_calls)
 {
     casia_options opt = CASIA_OPTIONS_INIT;
     table_matches_calls(NULL);
+    table_composites_complete(NULL);
     opt.min_partners = 2;
     table_matches_calls(&opt);
     casia_options_init(&opt);
@@ -1069,6 +1083,134 @@ static int find_row(casia_table_row *out, const casia_table *t, const char *rep,
     }
     return 0;
 }
+
+static int dim_index(int d)
+{
+    static const casia_index_id ids[CASIA_DIM_COUNT] = {
+        CASIA_INDEX_TURNOVER_SHARE, CASIA_INDEX_ARMS_SHARE,
+        CASIA_INDEX_REMITTANCE_SHARE, CASIA_INDEX_ENERGY_SHARE,
+        CASIA_INDEX_INSTITUTIONAL_SHARE, CASIA_INDEX_UN_AGREEMENT
+    };
+    return ids[d];
+}
+
+/*
+ * Every composite row is casia_composite()'s, and the table holds each
+ * dimension that casia_composite() used, with the same value; a
+ * (reporter, partner, year) with dimension rows but no composite row has
+ * no composite.
+ */
+static void table_composites_complete(const casia_options *opt)
+{
+    casia_table *t;
+    size_t i, n;
+    ck_assert_status(casia_table_build(&t, ds, opt), CASIA_OK);
+    n = casia_table_row_count(t);
+    for (i = 0; i < n; i++) {
+        casia_table_row w, x;
+        casia_composite_result cr;
+        int d, rc, has_composite;
+        ck_assert_status(casia_table_get_row(&w, t, i), CASIA_OK);
+        for (d = 0; d < CASIA_DIM_COUNT; d++)
+            if ((int)w.index == dim_index(d))
+                break;
+        if (d == CASIA_DIM_COUNT && w.index != CASIA_INDEX_COMPOSITE)
+            continue;
+        has_composite = find_row(&x, t, w.reporter, w.partner, w.year,
+                                 CASIA_INDEX_COMPOSITE);
+        rc = casia_composite(&cr, ds, w.reporter, w.partner, w.year, opt);
+        ck_assert_msg((rc == CASIA_OK) == has_composite,
+                      "%s %s %d: composite status %d, table row %d", w.reporter,
+                      w.partner, w.year, rc, has_composite);
+        if (rc != CASIA_OK)
+            continue;
+        ck_assert_msg(x.value == cr.result.value,
+                      "%s %s %d: table %.17g, casia_composite %.17g", w.reporter,
+                      w.partner, w.year, x.value, cr.result.value);
+        for (d = 0; d < CASIA_DIM_COUNT; d++) {
+            casia_table_row y;
+            if (!(cr.result.dims & (1u << d)))
+                continue;
+            ck_assert_msg(find_row(&y, t, w.reporter, w.partner, w.year,
+                                   (casia_index_id)dim_index(d)),
+                          "%s %s %d: dimension %s used but not in the table",
+                          w.reporter, w.partner, w.year,
+                          casia_dimension_name((casia_dimension)d));
+            ck_assert_double_eq(y.value, cr.dim_value[d]);
+        }
+    }
+    casia_table_free(t);
+}
+
+/*
+ * indices_years.json: trade observations in 2020 only (KAZ), arms
+ * deliveries to UZB in 2020, memberships from 2016 (KAZ in the CSTO, led
+ * by Russia, from 2016 and in the SCO, led by China, from 2023; UZB in
+ * the SCO from 2018), UN votes in 2022 (R1: KAZ abstain, RUS no, UZB
+ * abstain, CHN abstain) and 2024 (R2: KAZ yes, RUS no). The table's years
+ * run from 2016 (the first membership) to 2024 (the last vote), and each
+ * composite is the mean of the dimensions casia_composite() finds:
+ *   KAZ-RUS 2022: institutions CSTO 1/1 = 1, votes abstain/no 0.5:
+ *                 (1 + 0.5) / 2 = 0.75 (without the institutions row the
+ *                 table had 0.5)
+ *   KAZ-RUS 2024: institutions CSTO of CSTO+SCO 1/2, votes yes/no 0:
+ *                 0.25
+ *   KAZ-RUS 2020: turnover (400 + 100) / (1000 + 500) = 1/3, institutions
+ *                 1: (1/3 + 1) / 2 = 2/3
+ *   KAZ-RUS 2016: institutions only: 1
+ *   UZB-RUS 2022: arms 2018-2022 (the source's years are 2020 only)
+ *                 30 / (30 + 10) = 0.75, institutions 0/1 (SCO only) = 0,
+ *                 votes abstain/no 0.5: (0.75 + 0 + 0.5) / 3 = 5/12
+ *   UZB-CHN 2022: arms 10/40, institutions 1, votes 1: 2.25 / 3 = 0.75
+ * TJK belongs from 2018 to an organisation it leads: its institutional
+ * share of itself, 1/1, is a row, but no one depends on itself, so there
+ * is no composite TJK-TJK (casia_composite() says CASIA_EINVAL).
+ */
+START_TEST(test_table_years)
+{
+    casia_options opt = CASIA_OPTIONS_INIT;
+    casia_table *t;
+    casia_table_row w;
+    table_matches_calls(NULL);
+    table_composites_complete(NULL);
+    opt.arms_window = 3;
+    table_matches_calls(&opt);
+    table_composites_complete(&opt);
+    casia_options_init(&opt);
+    opt.source = "cls";
+    table_matches_calls(&opt);
+    table_composites_complete(&opt);
+    ck_assert_status(casia_table_build(&t, ds, NULL), CASIA_OK);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2022, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 0.75);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2024, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 0.25);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2020, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 2.0 / 3.0);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2016, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 1);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2016,
+                       CASIA_INDEX_INSTITUTIONAL_SHARE));
+    ck_assert(!find_row(&w, t, "KAZ", "RUS", 2015,
+                        CASIA_INDEX_INSTITUTIONAL_SHARE));
+    ck_assert(find_row(&w, t, "UZB", "RUS", 2022, CASIA_INDEX_ARMS_SHARE));
+    ck_near(w.value, 0.75);
+    ck_assert(find_row(&w, t, "UZB", "RUS", 2022, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 5.0 / 12.0);
+    ck_assert(find_row(&w, t, "UZB", "CHN", 2022, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 0.75);
+    ck_assert(find_row(&w, t, "TJK", "TJK", 2020,
+                       CASIA_INDEX_INSTITUTIONAL_SHARE));
+    ck_assert_double_eq(w.value, 1);
+    ck_assert(!find_row(&w, t, "TJK", "TJK", 2020, CASIA_INDEX_COMPOSITE));
+    casia_table_free(t);
+    {
+        casia_composite_result cr;
+        ck_assert_status(casia_composite(&cr, ds, "TJK", "TJ", 2020, NULL),
+                         CASIA_EINVAL);
+    }
+}
+END_TEST
 
 /* indices_sums.json: the turnover rows of KAZ 2020 (nine partners, the
  * HHI with coverage 9/59, see test_turnover_partner_sum) and none for
@@ -1219,6 +1361,11 @@ static Suite *indices_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_table_equals_calls);
     tcase_add_test(tc, test_table_rows);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("table_years");
+    tcase_add_checked_fixture(tc, setup_years, teardown);
+    tcase_add_test(tc, test_table_years);
     suite_add_tcase(s, tc);
     return s;
 }

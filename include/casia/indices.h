@@ -637,10 +637,11 @@ typedef struct casia_composite_result {
  * casia_options::weights, default equal). A dimension whose value lies
  * outside [0, 1] (its numerator and denominator measure different things,
  * e.g. remittances from one partner above the total) is left out with
- * dim_status #CASIA_ERANGE.
+ * dim_status #CASIA_ERANGE, as is one whose index returned #CASIA_ERANGE.
  * @return #CASIA_OK; #CASIA_ENOTFOUND when no dimension has a value;
  *         #CASIA_EDOMAIN when the available dimensions all weigh 0;
- *         #CASIA_EINVAL (negative or non-finite weights...).
+ *         #CASIA_EINVAL (@p reporter and @p partner the same country,
+ *         negative or non-finite weights...).
  */
 CASIA_API int casia_composite(casia_composite_result *out,
                               const casia_dataset *ds, const char *reporter,
@@ -692,11 +693,14 @@ typedef struct casia_table_row {
 /**
  * Computes every annual index of casia_index_id for every reporter,
  * partner and year the dataset has data for, in time linear in the number
- * of observations (up to sorting). Each row's value is what casia_index()
- * returns for it; combinations whose index has no value (ENOTFOUND,
- * EDOMAIN) have no row. Rows are sorted by reporter, partner, year, index.
- * Which combinations are tried is listed in docs/indices.md ("Bulk
- * tables").
+ * of observations (up to sorting). Each row's value, basis and flags are
+ * what casia_index() returns for it; combinations whose index has no value
+ * (ENOTFOUND, EDOMAIN, ERANGE) have no row. The table's years run from the
+ * first to the last year of any observation, UN vote, or membership start
+ * or end; a composite row combines every dimension casia_composite() finds
+ * for its reporter, partner and year. Rows are sorted by reporter,
+ * partner, year, index. Which combinations are tried is listed in
+ * docs/indices.md ("Bulk tables").
  *
  * @param out  receives the table; it borrows @p ds, which must outlive it
  * @return #CASIA_OK, #CASIA_ENOMEM, #CASIA_EINVAL.
