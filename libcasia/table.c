@@ -917,6 +917,38 @@ CASIA_API void casia_table_free(casia_table *t)
     free(t);
 }
 
+/*
+ * v written as the shortest of %.15g, %.16g and %.17g that reads back as
+ * v, with '.' as the decimal point whatever the caller's LC_NUMERIC: the
+ * number is formatted and checked with strtod() in the same locale, then
+ * whatever the locale wrote as its decimal point (one byte or a UTF-8
+ * sequence) becomes '.', as json_write.c does; localeconv(), which is not
+ * thread-safe, is not used. The values of a table are finite.
+ */
+static void format_number(char *buf, size_t size, double v)
+{
+    char tmp[48];
+    const char *p;
+    size_t o = 0;
+    int prec;
+    for (prec = 15; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    for (p = tmp; *p && o + 1 < size; p++) {
+        if ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == 'e' ||
+            *p == 'E') {
+            buf[o++] = *p;
+        } else {
+            buf[o++] = '.';
+            while (((unsigned char)p[1] & 0xC0) == 0x80)
+                p++;
+        }
+    }
+    buf[o] = '\0';
+}
+
 CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
 {
     static const char header[] =
@@ -934,12 +966,14 @@ CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
     len = sizeof header - 1;
     for (i = 0; i < t->n; i++) {
         const trow *w = &t->rows[i];
+        char num[48];
+        format_number(num, sizeof num, w->value);
         for (;;) {
-            int k = snprintf(buf + len, cap - len, "%s,%s,%d,%s,%.17g,%s,%s,%u\n",
+            int k = snprintf(buf + len, cap - len, "%s,%s,%d,%s,%s,%s,%s,%u\n",
                              casia__country_code(w->rep),
                              casia__country_code(w->par), (int)w->year,
                              casia_index_name((casia_index_id)w->index),
-                             w->value, w->unit,
+                             num, w->unit,
                              casia_basis_name((casia_basis)w->basis), w->flags);
             char *nb;
             if (k < 0) {

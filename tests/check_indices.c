@@ -44,7 +44,9 @@
  */
 #include "testutil.h"
 
+#include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define TOL 1e-12
 
@@ -1284,8 +1286,12 @@ START_TEST(test_table_rows)
     ck_assert_uint_eq(size, strlen(csv));
     ck_assert_ptr_nonnull(strstr(csv, "reporter,partner,year,index,value,unit,"
                                       "basis,flags\n"));
+    /* the shortest decimal that reads back (Python's repr() of the same
+     * doubles): 300 / 1000 -> "0.3", 1/3 -> "0.3333333333333333" */
     ck_assert_ptr_nonnull(strstr(csv, "\nKAZ,CHN,2020,import_share,"
-                                      "0.29999999999999999,fraction,reporter,1\n"));
+                                      "0.3,fraction,reporter,1\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\nKAZ,RUS,2022,un_agreement,"
+                                      "0.3333333333333333,fraction,"));
     casia_free(csv);
     casia_table_free(t);
     /* the mirror tables of TKM appear with three partners allowed */
@@ -1299,6 +1305,64 @@ START_TEST(test_table_rows)
     casia_table_free(NULL);
     ck_assert_status(casia_table_build(NULL, ds, NULL), CASIA_EINVAL);
     ck_assert_status(casia_table_build(&t, NULL, NULL), CASIA_EINVAL);
+}
+END_TEST
+
+/*
+ * The CSV's numbers do not depend on the caller's LC_NUMERIC: under a
+ * locale with a decimal comma (when one is installed) the text is the
+ * C locale's byte for byte, and every value reads back, in the C locale,
+ * as the row's double.
+ */
+START_TEST(test_table_csv_locale)
+{
+    static const char *const names[] = {
+        "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8",
+        "ru_RU.UTF-8", "ru_RU.utf8", "es_ES.UTF-8", "it_IT.UTF-8",
+        "nl_NL.UTF-8", "pt_BR.UTF-8", "de_DE", "fr_FR"
+    };
+    casia_table *t;
+    char *csv_c, *csv_l = NULL, *line;
+    size_t i, row = 0;
+    int comma = 0;
+    ck_assert_status(casia_table_build(&t, ds, NULL), CASIA_OK);
+    ck_assert_status(casia_table_to_csv(&csv_c, NULL, t), CASIA_OK);
+    for (i = 0; i < sizeof names / sizeof names[0] && !comma; i++)
+        comma = setlocale(LC_NUMERIC, names[i]) != NULL &&
+                strcmp(localeconv()->decimal_point, ".") != 0;
+    if (comma) {
+        char probe[16];
+        snprintf(probe, sizeof probe, "%.1f", 0.5);   /* the locale's "0,5" */
+        ck_assert_str_ne(probe, "0.5");
+        ck_assert_status(casia_table_to_csv(&csv_l, NULL, t), CASIA_OK);
+    }
+    setlocale(LC_NUMERIC, "C");
+    if (comma) {
+        size_t at = 0;
+        while (csv_l[at] && csv_l[at] == csv_c[at])
+            at++;
+        ck_assert_msg(csv_l[at] == csv_c[at],
+                      "under a decimal comma, byte %lu: \"%.40s\" for \"%.40s\"",
+                      (unsigned long)at, csv_l + at, csv_c + at);
+        casia_free(csv_l);
+    }
+    /* every value of the C text reads back as its row's double */
+    line = strchr(csv_c, '\n');
+    while (line && line[1]) {
+        casia_table_row w;
+        const char *f = line + 1;
+        int k;
+        for (k = 0; k < 4; k++)
+            f = strchr(f, ',') + 1;
+        ck_assert_status(casia_table_get_row(&w, t, row), CASIA_OK);
+        ck_assert_msg(strtod(f, NULL) == w.value, "row %lu: %.17g written as %.30s",
+                      (unsigned long)row, w.value, f);
+        row++;
+        line = strchr(line + 1, '\n');
+    }
+    ck_assert_uint_eq(row, casia_table_row_count(t));
+    casia_free(csv_c);
+    casia_table_free(t);
 }
 END_TEST
 
@@ -1361,6 +1425,7 @@ static Suite *indices_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_table_equals_calls);
     tcase_add_test(tc, test_table_rows);
+    tcase_add_test(tc, test_table_csv_locale);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("table_years");

@@ -718,8 +718,10 @@ CASIA_API int casia_table_get_row(casia_table_row *out, const casia_table *t,
 
 /**
  * The table as CSV (RFC 4180, "\n" line ends) with the header
- * reporter,partner,year,index,value,unit,basis,flags; values with 17
- * significant digits (they read back to the same double).
+ * reporter,partner,year,index,value,unit,basis,flags; each value with the
+ * fewest of 15, 16 or 17 significant digits that read back to the same
+ * double, and '.' as the decimal point whatever the locale (LC_NUMERIC)
+ * of the caller.
  * @param out   receives a NUL-terminated buffer; free with casia_free()
  * @param size  optional; receives strlen(*out)
  */
