@@ -736,7 +736,11 @@ START_TEST(test_remittance_share)
     ck_assert_status(casia_remittance_share(&r, ds, "KAZ", "RUS", 2020, NULL),
                      CASIA_OK);
     ck_assert_double_eq(r.value, 1.25);
+    /* aggregates are no senders: "from the world" would be 2.5e9 / 2.5e9,
+     * from the EU 1e8 / 2.5e9, yet neither is a share of one partner */
     ck_assert_status(casia_remittance_share(&r, ds, "TJK", "WLD", 2020, NULL),
+                     CASIA_ENOTFOUND);
+    ck_assert_status(casia_remittance_share(&r, ds, "TJK", "EUU", 2020, NULL),
                      CASIA_ENOTFOUND);
 }
 END_TEST

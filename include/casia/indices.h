@@ -428,6 +428,10 @@ CASIA_API int casia_remittance_gdp(casia_result *out, const casia_dataset *ds,
  * Figures of different kinds can give a "share" above 1 (money-transfer
  * systems from one partner against total personal remittances): it is
  * returned as it is, and the composite leaves it out.
+ * @return #CASIA_OK; #CASIA_ENOTFOUND (no figure, unknown country, or
+ *         @p partner an aggregate such as WLD or EUU: remittances are
+ *         shared among countries only); #CASIA_EDOMAIN (total remittances
+ *         zero and no published share); #CASIA_EINVAL.
  */
 CASIA_API int casia_remittance_share(casia_result *out,
                                      const casia_dataset *ds,
@@ -457,7 +461,9 @@ CASIA_API int casia_energy_share(casia_result *out, const casia_dataset *ds,
  * end year inclusive). Leadership is the dataset's organisation led_by.
  * Sets value, count, sources (memberships' and leadership's).
  * @return #CASIA_OK (possibly 0); #CASIA_ENOTFOUND when the dataset has no
- *         membership of @p country at all (or an unknown country).
+ *         membership of @p country at all, when @p leader leads no
+ *         organisation of the dataset (a count of 0 would pass for a
+ *         measured one), or for an unknown country; #CASIA_EINVAL.
  */
 CASIA_API int casia_memberships(casia_result *out, const casia_dataset *ds,
                                 const char *country, const char *leader,
@@ -488,7 +494,10 @@ CASIA_API int casia_institutional_share(casia_result *out,
  * @param year         0, or only resolutions dated in that year
  * Sets value (fraction), count (resolutions counted), years of their
  * dates, sources.
- * @return #CASIA_OK; #CASIA_ENOTFOUND when no resolution counts.
+ * @return #CASIA_OK; #CASIA_ENOTFOUND when no resolution counts (or an
+ *         unknown country); #CASIA_EINVAL when @p country and @p partner
+ *         are the same country, when @p n_resolutions is not 0 and
+ *         @p resolutions is NULL, or for other invalid arguments.
  */
 CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                                  const char *country, const char *partner,
