@@ -524,6 +524,53 @@ START_TEST(test_turnover_partner_sum)
 END_TEST
 
 /*
+ * docs/indices.md, rule 4: a total over partners comes from the
+ * reporter's own lists first, from the mirror lists only when no own list
+ * qualifies. indices_sums.json, KGZ 2020 imports, no world row: KGZ's own
+ * list (source kgz) names CHN 100 and RUS 300; the partners' own export
+ * tables (source mirror) name CHN 150, RUS 250, KAZ 100 and TUR 50.
+ *   min_partners 2: the own list qualifies, though the mirror list names
+ *     more partners: CHN 100 / (100 + 300) = 0.25; KAZ, only in the
+ *     mirror list, has no share
+ *   min_partners 3: no own list qualifies, the mirror list does:
+ *     CHN 150 / (150 + 250 + 100 + 50) = 3/11, KAZ 100 / 550 = 2/11
+ *   min_partners 5: no list qualifies; the mirror refused: none either
+ */
+START_TEST(test_partner_list_order)
+{
+    casia_result r;
+    casia_options opt = CASIA_OPTIONS_INIT;
+    opt.min_partners = 2;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_OK);
+    ck_assert_double_eq(r.value, 0.25);
+    ck_assert_double_eq(r.denominator, 400);
+    ck_assert_int_eq(r.basis, CASIA_BASIS_REPORTER);
+    ck_assert_uint_eq(r.flags, CASIA_RESULT_TOTAL_PARTNERS);
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "KAZ", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ENOTFOUND);
+    opt.min_partners = 3;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_OK);
+    ck_near(r.value, 3.0 / 11.0);
+    ck_assert_double_eq(r.denominator, 550);
+    ck_assert_int_eq(r.basis, CASIA_BASIS_PARTNER_MIRROR);
+    ck_assert_uint_eq(r.flags, CASIA_RESULT_TOTAL_PARTNERS | CASIA_RESULT_MIRROR |
+                                   CASIA_RESULT_MIRROR_TRANSPOSED);
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "KAZ", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_OK);
+    ck_near(r.value, 2.0 / 11.0);
+    opt.mirror = CASIA_MIRROR_NEVER;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ENOTFOUND);
+    casia_options_init(&opt);
+    opt.min_partners = 5;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ENOTFOUND);
+}
+END_TEST
+
+/*
  * Sums of money are exact for terms below 2^62 (4.6e18); a larger term
  * makes the index CASIA_ERANGE, never a sum without it. indices_sums.json,
  * UZB 2020: world imports 1e19, world exports 900, imports from and
@@ -1394,6 +1441,7 @@ static Suite *indices_suite(void)
     tcase_add_checked_fixture(tc, setup_sums, teardown);
     tcase_add_test(tc, test_turnover_partner_sum);
     tcase_add_test(tc, test_money_out_of_range);
+    tcase_add_test(tc, test_partner_list_order);
     tcase_add_test(tc, test_table_equals_calls_sums);
     suite_add_tcase(s, tc);
 
