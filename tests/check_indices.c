@@ -221,6 +221,9 @@ START_TEST(test_share_zero_total)
 {
     casia_result r;
     size_t n;
+    /* KGZ 2020 and 2021: only 2020 has figures, over a world row of 0 */
+    ck_assert_status(casia_period_mean(&r, ds, CASIA_INDEX_IMPORT_SHARE, "KGZ",
+                                       "CHN", 2020, 2021, NULL), CASIA_EDOMAIN);
     /* KGZ 2020: world row 0 */
     ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
                                        CASIA_FLOW_IMPORT, NULL), CASIA_EDOMAIN);
@@ -610,6 +613,12 @@ START_TEST(test_money_out_of_range)
                                        CASIA_FLOW_IMPORT, &opt), CASIA_ERANGE);
     ck_assert_status(casia_hhi(&r, ds, "TJK", 2020, CASIA_FLOW_IMPORT, &opt),
                      CASIA_ERANGE);
+    /* a period whose only year is out of range says why it has no mean;
+     * 2019 has no figure at all */
+    ck_assert_status(casia_period_mean(&r, ds, CASIA_INDEX_TURNOVER_SHARE, "UZB",
+                                       "CHN", 2019, 2020, NULL), CASIA_ERANGE);
+    ck_assert_status(casia_period_mean(&r, ds, CASIA_INDEX_TURNOVER_SHARE, "UZB",
+                                       "CHN", 2019, 2019, NULL), CASIA_ENOTFOUND);
 }
 END_TEST
 

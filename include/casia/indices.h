@@ -564,9 +564,12 @@ CASIA_API int casia_index(casia_result *out, const casia_dataset *ds,
  * that have a value (a plain mean of the annual values). Sets value, unit,
  * the window and the years present (#CASIA_RESULT_WINDOW_PARTIAL when some
  * are missing), count (years), basis (#CASIA_BASIS_MIXED when the years
- * differ), the union of flags and sources.
- * @return #CASIA_OK; #CASIA_ENOTFOUND when no year has a value;
- *         #CASIA_EINVAL.
+ * differ), the union of flags and sources. A year whose index fails
+ * (#CASIA_ENOTFOUND, #CASIA_EDOMAIN, #CASIA_ERANGE) is a year without a
+ * value.
+ * @return #CASIA_OK; when no year has a value #CASIA_ERANGE if some
+ *         year's index returned it, else #CASIA_EDOMAIN if some year's
+ *         did, else #CASIA_ENOTFOUND; #CASIA_EINVAL.
  */
 CASIA_API int casia_period_mean(casia_result *out, const casia_dataset *ds,
                                 casia_index_id index, const char *reporter,
