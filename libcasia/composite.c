@@ -167,17 +167,48 @@ static void merge_dims(casia_result *r, const casia_result *res,
     }
 }
 
-static int check_args(const casia__ix *c, const char *reporter,
-                      const char *partner, int year)
+int casia__composite_build(casia_result *out, double *wnorm, int *status,
+                           const casia_result *res, const double *w, int year)
 {
-    int i, rc;
-    (void)c;
+    double values[CASIA_DIM_COUNT], v = 0;
+    unsigned used = 0;
+    casia_result r;
+    int d, rc;
+    for (d = 0; d < CASIA_DIM_COUNT; d++) {
+        /* a share outside [0, 1] says that its numerator and denominator
+         * do not measure the same thing: not a dimension */
+        if (status[d] == CASIA_OK && !casia__dim_in_range(res[d].value))
+            status[d] = CASIA_ERANGE;
+        values[d] = status[d] == CASIA_OK ? res[d].value : 0;
+    }
+    rc = casia__composite_combine(&v, &used, wnorm, values, status, w);
+    if (rc != CASIA_OK)
+        return rc;
+    casia__res_init(&r, "fraction", year, year);
+    r.value = v;
+    casia__res_year(&r, year);
+    merge_dims(&r, res, used);
+    r.dims = used;
+    for (d = 0; d < CASIA_DIM_COUNT; d++)
+        if (used & (1u << d))
+            r.count++;
+    if (r.count < CASIA_DIM_COUNT)
+        r.flags |= CASIA_RESULT_PARTIAL_DIMS;
+    casia__res_finish(&r);
+    *out = r;
+    return CASIA_OK;
+}
+
+/* Reporter and partner are two known countries, the year in range. */
+static int check_args(const char *reporter, const char *partner, int year)
+{
+    int i, j, rc;
     if (year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
         return CASIA_EINVAL;
     if ((rc = casia__ix_country(&i, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&i, partner)) != CASIA_OK)
+        (rc = casia__ix_country(&j, partner)) != CASIA_OK)
         return rc;
-    return CASIA_OK;
+    return i == j ? CASIA_EINVAL : CASIA_OK;   /* no dependence on oneself */
 }
 
 CASIA_API int casia_composite(casia_composite_result *out,
@@ -188,42 +219,24 @@ CASIA_API int casia_composite(casia_composite_result *out,
     casia__ix c;
     casia_result res[CASIA_DIM_COUNT];
     casia_composite_result cr;
-    double values[CASIA_DIM_COUNT];
-    unsigned used = 0;
     int rc, d;
     if (!out)
         return CASIA_EINVAL;
     if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
         return rc;
-    if ((rc = check_args(&c, reporter, partner, year)) != CASIA_OK)
+    if ((rc = check_args(reporter, partner, year)) != CASIA_OK)
         return rc;
     memset(&cr, 0, sizeof cr);
     if ((rc = dimensions(res, cr.dim_status, &c, ds, reporter, partner, year,
                          opt)) != CASIA_OK)
         return rc;
-    for (d = 0; d < CASIA_DIM_COUNT; d++)
-        values[d] = cr.dim_status[d] == CASIA_OK ? res[d].value : 0;
-    rc = casia__composite_combine(&cr.result.value, &used, cr.dim_weight,
-                                  values, cr.dim_status, c.opt.weights);
+    /* the tables combine their rows with the same function */
+    rc = casia__composite_build(&cr.result, cr.dim_weight, cr.dim_status, res,
+                                c.opt.weights, year);
     if (rc != CASIA_OK)
         return rc;
-    {
-        double v = cr.result.value;
-        casia__res_init(&cr.result, "fraction", year, year);
-        cr.result.value = v;
-    }
-    casia__res_year(&cr.result, year);
-    merge_dims(&cr.result, res, used);
     for (d = 0; d < CASIA_DIM_COUNT; d++)
-        cr.dim_value[d] = values[d];
-    cr.result.dims = used;
-    cr.result.count = 0;
-    for (d = 0; d < CASIA_DIM_COUNT; d++)
-        if (used & (1u << d))
-            cr.result.count++;
-    if (cr.result.count < CASIA_DIM_COUNT)
-        cr.result.flags |= CASIA_RESULT_PARTIAL_DIMS;
-    casia__res_finish(&cr.result);
+        cr.dim_value[d] = cr.dim_status[d] == CASIA_OK ? res[d].value : 0;
     *out = cr;
     return CASIA_OK;
 }
@@ -249,8 +262,8 @@ CASIA_API int casia_composite_sensitivity(casia_result *out,
         return rc;
     if (c.opt.draws == 0)
         return CASIA_EINVAL;
-    if ((rc = check_args(&c, reporter, partner_a, year)) != CASIA_OK ||
-        (rc = check_args(&c, reporter, partner_b, year)) != CASIA_OK)
+    if ((rc = check_args(reporter, partner_a, year)) != CASIA_OK ||
+        (rc = check_args(reporter, partner_b, year)) != CASIA_OK)
         return rc;
     casia__ix_country(&ia, partner_a);
     casia__ix_country(&ib, partner_b);

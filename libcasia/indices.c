@@ -572,7 +572,9 @@ CASIA_API int casia_period_mean(casia_result *out, const casia_dataset *ds,
         if (rc == CASIA_EINVAL || rc == CASIA_ENOMEM)
             return rc;
         if (rc != CASIA_OK) {
-            if (rc == CASIA_EDOMAIN)
+            /* why no year has a value: out of range before a zero
+             * denominator before nothing found */
+            if (rc == CASIA_ERANGE || (rc == CASIA_EDOMAIN && why != CASIA_ERANGE))
                 why = rc;
             continue;
         }

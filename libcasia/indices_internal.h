@@ -183,9 +183,10 @@ typedef struct casia__ranked {
 int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
                       const casia__ix *c, const casia__ttable *a,
                       const casia__ttable *b, int year);
-/* HHI from a ranking and its total. */
+/* HHI from a ranking and its total; the bounds come from the total's
+ * coverage (the ranked partners' part of it). */
 int casia__hhi_from(casia_result *out, const casia__ranked *r, size_t n,
-                    const casia_result *total, int kind_sum);
+                    const casia_result *total);
 
 /* Discrepancy of one pair (per-call and table). */
 int casia__discrepancy(casia_result *out, const casia__ix *c, casia_flow flow,
@@ -239,6 +240,17 @@ int casia__composite_combine(double *value, unsigned *dims, double *wnorm,
 /* Whether a dimension's value is a fraction in [0, 1]; others are left
  * out of the composite (status CASIA_ERANGE). */
 #define casia__dim_in_range(v) ((v) >= 0 && (v) <= 1)
+/*
+ * The composite result of one (reporter, partner, year) from its
+ * dimensions' results res[d], present where status[d] is CASIA_OK (a
+ * value outside [0, 1] turns it into CASIA_ERANGE): value, dims, count,
+ * flags, basis and sources of the used dimensions, the year; wnorm (may
+ * be NULL) the renormalised weights. casia_composite() and the tables
+ * both end here, so a table's composite row is casia_composite()'s.
+ * CASIA_OK, or casia__composite_combine()'s status (*out untouched).
+ */
+int casia__composite_build(casia_result *out, double *wnorm, int *status,
+                           const casia_result *res, const double *w, int year);
 /* Validates weights: CASIA_OK or CASIA_EINVAL. */
 int casia__weights_ok(const double *w);
 

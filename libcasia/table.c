@@ -214,9 +214,7 @@ static int emit_rank_rows(casia_table *t, const casia__ix *c,
             return rc;
         }
     }
-    rc = casia__hhi_from(&h, r, n, &total,
-                         a->kind == CASIA__TOTAL_SUM &&
-                             (!b || b->kind == CASIA__TOTAL_SUM));
+    rc = casia__hhi_from(&h, r, n, &total);
     free(r);
     if (rc == CASIA_OK)
         rc = add_row(t, rep, c->world, year, hhi_index, &h);
@@ -405,29 +403,40 @@ static int do_energy(casia_table *t, const casia__ix *c)
     return rc;
 }
 
-/* The years of the table's annual rows that are not tied to an observation
- * (arms windows, memberships): those of the observations, else of the
- * memberships. */
+static int vote_year(const char *date);
+
+static void widen(int *lo, int *hi, int y)
+{
+    if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
+        return;
+    if (*lo == 0 || y < *lo)
+        *lo = y;
+    if (y > *hi)
+        *hi = y;
+}
+
+/*
+ * The years of the table's annual rows that are not tied to an
+ * observation (arms windows, memberships): from the first to the last
+ * year of any observation, UN vote, or membership start or end. Every
+ * year in which a table row can stand for a (reporter, partner) is
+ * inside, so that the composite of that year finds the arms and
+ * institutions rows of the year beside the others. lo = hi = 0 when the
+ * dataset has none.
+ */
 static void table_years(const casia_dataset *ds, int *lo, int *hi)
 {
     size_t i;
     *lo = *hi = 0;
-    for (i = 0; i < ds->n_obs; i++) {
-        int y = CASIA__KEY_YEAR(ds->obs_key[i]);
-        if (*lo == 0 || y < *lo)
-            *lo = y;
-        if (y > *hi)
-            *hi = y;
-    }
-    if (*lo == 0) {
-        for (i = 0; i < ds->n_memberships; i++) {
-            const casia__membership_rec *m = &ds->memberships[i];
-            int e = m->end_year ? m->end_year : m->start_year;
-            if (*lo == 0 || m->start_year < *lo)
-                *lo = m->start_year;
-            if (e > *hi)
-                *hi = e;
-        }
+    for (i = 0; i < ds->n_obs; i++)
+        widen(lo, hi, CASIA__KEY_YEAR(ds->obs_key[i]));
+    for (i = 0; i < ds->n_votes; i++)
+        widen(lo, hi, vote_year(casia__strtab_get(&ds->strings,
+                                                  ds->votes[i].date)));
+    for (i = 0; i < ds->n_memberships; i++) {
+        widen(lo, hi, ds->memberships[i].start_year);
+        if (ds->memberships[i].end_year)
+            widen(lo, hi, ds->memberships[i].end_year);
     }
 }
 
@@ -788,6 +797,16 @@ static int dim_of(int index)
     return -1;
 }
 
+/*
+ * The composite of every (reporter, partner, year) with a dimension row,
+ * from those rows, by casia__composite_build() as casia_composite(). The
+ * rows are what the dimensions' functions return, and the table holds
+ * every dimension casia_composite() can find for such a key: trade,
+ * energy, remittances and votes are tried for every group they have
+ * figures in, arms and institutions for every year of table_years(),
+ * which contains the year of every other row. A reporter is not its own
+ * partner (casia_composite() refuses it).
+ */
 static int add_composites(casia_table *t, const casia__ix *c)
 {
     trow *out;
@@ -799,43 +818,30 @@ static int add_composites(casia_table *t, const casia__ix *c)
         qsort(t->rows, n, sizeof *t->rows, cmp_row);
     while (i < n) {
         size_t j = i;
-        double values[CASIA_DIM_COUNT];
-        int status[CASIA_DIM_COUNT], d;
-        unsigned flags[CASIA_DIM_COUNT], used = 0;
-        int basis[CASIA_DIM_COUNT];
-        double v;
-        for (d = 0; d < CASIA_DIM_COUNT; d++) {
+        casia_result res[CASIA_DIM_COUNT], r;
+        int status[CASIA_DIM_COUNT], d, year = t->rows[i].year;
+        for (d = 0; d < CASIA_DIM_COUNT; d++)
             status[d] = CASIA_ENOTFOUND;
-            values[d] = 0;
-        }
         while (j < n && t->rows[j].rep == t->rows[i].rep &&
                t->rows[j].par == t->rows[i].par &&
-               t->rows[j].year == t->rows[i].year) {
-            d = dim_of(t->rows[j].index);
-            if (d >= 0 && casia__dim_in_range(t->rows[j].value)) {
+               t->rows[j].year == year) {
+            const trow *w = &t->rows[j];
+            d = dim_of(w->index);
+            if (d >= 0) {
+                /* the row's part of its casia_result (tables keep no
+                 * sources) */
+                casia__res_init(&res[d], w->unit, year, year);
+                res[d].value = w->value;
+                res[d].basis = (casia_basis)w->basis;
+                res[d].flags = w->flags;
                 status[d] = CASIA_OK;
-                values[d] = t->rows[j].value;
-                flags[d] = t->rows[j].flags;
-                basis[d] = t->rows[j].basis;
             }
-            out[m++] = t->rows[j];
+            out[m++] = *w;
             j++;
         }
-        if (casia__composite_combine(&v, &used, NULL, values, status,
-                                     c->opt.weights) == CASIA_OK) {
-            /* as casia_composite(): flags and bases of the used dimensions */
-            casia_result r;
-            casia__res_init(&r, "fraction", t->rows[i].year, t->rows[i].year);
-            r.value = v;
-            for (d = 0; d < CASIA_DIM_COUNT; d++) {
-                if (!(used & (1u << d)))
-                    continue;
-                r.flags |= flags[d];
-                casia__res_basis(&r, basis[d]);
-            }
-            if (used != (1u << CASIA_DIM_COUNT) - 1)
-                r.flags |= CASIA_RESULT_PARTIAL_DIMS;
-            casia__res_finish(&r);
+        if (t->rows[i].rep != t->rows[i].par &&
+            casia__composite_build(&r, NULL, status, res, c->opt.weights,
+                                   year) == CASIA_OK) {
             out[m] = t->rows[i];
             out[m].index = CASIA_INDEX_COMPOSITE;
             out[m].value = r.value;
@@ -911,6 +917,38 @@ CASIA_API void casia_table_free(casia_table *t)
     free(t);
 }
 
+/*
+ * v written as the shortest of %.15g, %.16g and %.17g that reads back as
+ * v, with '.' as the decimal point whatever the caller's LC_NUMERIC: the
+ * number is formatted and checked with strtod() in the same locale, then
+ * whatever the locale wrote as its decimal point (one byte or a UTF-8
+ * sequence) becomes '.', as json_write.c does; localeconv(), which is not
+ * thread-safe, is not used. The values of a table are finite.
+ */
+static void format_number(char *buf, size_t size, double v)
+{
+    char tmp[48];
+    const char *p;
+    size_t o = 0;
+    int prec;
+    for (prec = 15; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    for (p = tmp; *p && o + 1 < size; p++) {
+        if ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == 'e' ||
+            *p == 'E') {
+            buf[o++] = *p;
+        } else {
+            buf[o++] = '.';
+            while (((unsigned char)p[1] & 0xC0) == 0x80)
+                p++;
+        }
+    }
+    buf[o] = '\0';
+}
+
 CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
 {
     static const char header[] =
@@ -928,12 +966,14 @@ CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
     len = sizeof header - 1;
     for (i = 0; i < t->n; i++) {
         const trow *w = &t->rows[i];
+        char num[48];
+        format_number(num, sizeof num, w->value);
         for (;;) {
-            int k = snprintf(buf + len, cap - len, "%s,%s,%d,%s,%.17g,%s,%s,%u\n",
+            int k = snprintf(buf + len, cap - len, "%s,%s,%d,%s,%s,%s,%s,%u\n",
                              casia__country_code(w->rep),
                              casia__country_code(w->par), (int)w->year,
                              casia_index_name((casia_index_id)w->index),
-                             w->value, w->unit,
+                             num, w->unit,
                              casia_basis_name((casia_basis)w->basis), w->flags);
             char *nb;
             if (k < 0) {

@@ -32,14 +32,17 @@ void casia__flow_indicators(const casia_dataset *ds, casia_flow flow,
     }
 }
 
-/* x + y rounded once (the exact sum used everywhere for money). */
-static double add2(double x, double y)
+/* *out = x + y rounded once (the exact sum used everywhere for money).
+ * CASIA_ERANGE, *out untouched, when a term is outside the exact sum's
+ * range (|x| >= 2^62): never a sum without it. */
+static int add2(double *out, double x, double y)
 {
     casia__sum s;
     casia__sum_init(&s);
-    casia__sum_add(&s, x);
-    casia__sum_add(&s, y);
-    return casia__sum_value(&s);
+    if (casia__sum_add(&s, x) != CASIA_OK || casia__sum_add(&s, y) != CASIA_OK)
+        return CASIA_ERANGE;
+    *out = casia__sum_value(&s);
+    return CASIA_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -566,8 +569,9 @@ int casia__table_share(casia_result *out, const casia__ix *c,
     if (b) {
         add_entry_info(&r, c, eb);
         add_total(&r, c, b);
-        num = add2(num, eb->value);
-        den = add2(den, b->total);
+        if (add2(&num, num, eb->value) != CASIA_OK ||
+            add2(&den, den, b->total) != CASIA_OK)
+            return CASIA_ERANGE;
     }
     r.numerator = num;
     r.denominator = den;
@@ -603,6 +607,7 @@ int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
 {
     casia__ranked *r;
     casia_result tr;
+    casia__sum cov;   /* the ranked partners' values, exactly */
     size_t i, j, m = 0;
     double den;
     if (a->status != CASIA_OK)
@@ -618,8 +623,12 @@ int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
     den = a->total;
     if (b) {
         add_total(&tr, c, b);
-        den = add2(den, b->total);
+        if (add2(&den, den, b->total) != CASIA_OK) {
+            free(r);
+            return CASIA_ERANGE;
+        }
     }
+    casia__sum_init(&cov);
     for (i = 0, j = 0; i < a->n; i++) {
         const casia__tentry *ea = &a->e[i], *eb = NULL;
         if (ea->aggregate)
@@ -632,7 +641,13 @@ int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
             eb = &b->e[j];
         }
         r[m].partner = ea->partner;
-        r[m].value = eb ? add2(ea->value, eb->value) : ea->value;
+        r[m].value = ea->value;
+        if ((eb && add2(&r[m].value, ea->value, eb->value) != CASIA_OK) ||
+            casia__sum_add(&cov, ea->value) != CASIA_OK ||
+            (eb && casia__sum_add(&cov, eb->value) != CASIA_OK)) {
+            free(r);
+            return CASIA_ERANGE;
+        }
         r[m].share = r[m].value / den;
         r[m].basis = ea->basis;
         r[m].obs = ea->obs;
@@ -653,20 +668,16 @@ int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
     tr.value = den;
     tr.denominator = den;
     tr.count = m;
-    {
-        double *s = malloc((m ? m : 1) * sizeof *s);
-        if (!s) {
-            free(r);
-            return CASIA_ENOMEM;
-        }
-        for (i = 0; i < m; i++)
-            s[i] = r[i].share;
-        tr.coverage = casia__sum_canonical(s, m);
-        tr.numerator = 0;
-        free(s);
-    }
-    if (a->kind == CASIA__TOTAL_SUM && (!b || b->kind == CASIA__TOTAL_SUM))
-        tr.coverage = 1;   /* by construction: the partners are the total */
+    /*
+     * The coverage is what the ranked partners add up to, over the total:
+     * their exact sum divided once. With a total summed over one source's
+     * partners it is exactly 1 for one flow; for turnover only when every
+     * partner has both flows: a partner with one flow is in the total but
+     * has no turnover share, so it is not ranked (docs/indices.md, "Top
+     * partners and concentration").
+     */
+    tr.coverage = casia__sum_value(&cov) / den;
+    tr.numerator = 0;
     casia__res_finish(&tr);
     if (total)
         *total = tr;
@@ -676,7 +687,7 @@ int casia__table_rank(casia__ranked **out, size_t *n, casia_result *total,
 }
 
 int casia__hhi_from(casia_result *out, const casia__ranked *r, size_t n,
-                    const casia_result *total, int kind_sum)
+                    const casia_result *total)
 {
     casia_result h = *total;
     double *sq;
@@ -696,9 +707,7 @@ int casia__hhi_from(casia_result *out, const casia__ranked *r, size_t n,
     h.numerator = 0;
     h.denominator = total->value;
     c = total->coverage;
-    if (kind_sum) {
-        h.upper = h.lower;
-    } else if (c > 1) {
+    if (c > 1) {
         h.upper = h.lower;
         h.flags |= CASIA_RESULT_COVERAGE_OVER;
     } else {
@@ -858,9 +867,7 @@ CASIA_API int casia_hhi(casia_result *out, const casia_dataset *ds,
         return rc;
     rc = casia__table_rank(&r, &n, &tr, &c, &a, have_b ? &b : NULL, year);
     if (rc == CASIA_OK)
-        rc = casia__hhi_from(out, r, n, &tr,
-                             a.kind == CASIA__TOTAL_SUM &&
-                                 (!have_b || b.kind == CASIA__TOTAL_SUM));
+        rc = casia__hhi_from(out, r, n, &tr);
     free(r);
     casia__ttable_free(&a);
     casia__ttable_free(&b);

@@ -44,7 +44,9 @@
  */
 #include "testutil.h"
 
+#include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define TOL 1e-12
 
@@ -56,6 +58,27 @@ static void setup(void)
     int rc = casia_dataset_load_file(&ds, test_data_path("indices.json"), &err);
     ck_assert_msg(rc == CASIA_OK, "indices.json: %s:%d:%d: %s", err.source,
                   err.line, err.column, err.text);
+}
+
+/* The second fixture: totals summed over partners, sums out of range. */
+static void setup_sums(void)
+{
+    casia_error err;
+    int rc = casia_dataset_load_file(&ds, test_data_path("indices_sums.json"),
+                                     &err);
+    ck_assert_msg(rc == CASIA_OK, "indices_sums.json: %s:%d:%d: %s", err.source,
+                  err.line, err.column, err.text);
+}
+
+/* The third fixture: memberships and votes outside the observation
+ * years. */
+static void setup_years(void)
+{
+    casia_error err;
+    int rc = casia_dataset_load_file(&ds, test_data_path("indices_years.json"),
+                                     &err);
+    ck_assert_msg(rc == CASIA_OK, "indices_years.json: %s:%d:%d: %s",
+                  err.source, err.line, err.column, err.text);
 }
 
 static void teardown(void)
@@ -198,6 +221,9 @@ START_TEST(test_share_zero_total)
 {
     casia_result r;
     size_t n;
+    /* KGZ 2020 and 2021: only 2020 has figures, over a world row of 0 */
+    ck_assert_status(casia_period_mean(&r, ds, CASIA_INDEX_IMPORT_SHARE, "KGZ",
+                                       "CHN", 2020, 2021, NULL), CASIA_EDOMAIN);
     /* KGZ 2020: world row 0 */
     ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
                                        CASIA_FLOW_IMPORT, NULL), CASIA_EDOMAIN);
@@ -426,6 +452,176 @@ START_TEST(test_hhi_bounds)
 }
 END_TEST
 
+/*
+ * indices_sums.json, KAZ 2020, no world row. The partner table "dots"
+ * lists exports to nine partners (AUT ... HUN) at 100 each and to the USA
+ * at 5000, imports from the same nine at 100 each and from Japan at 5000:
+ * ten partners per list, so both totals are sums over the lists:
+ *   exports 9 * 100 + 5000 = 5900, imports 5900, turnover 11800.
+ * A turnover share needs both flows (the USA's imports and Japan's
+ * exports are not known, and a missing figure is never 0): the nine rank,
+ * each (100 + 100) / 11800 = 1/59, while the USA and Japan, 5000 / 11800 =
+ * 0.42 each, are in the total and unranked. So
+ *   coverage c = 9 * 200 / 11800 = 9/59 (0.1525)
+ *   HHI lower  = 9 * (1/59)^2 = 9/3481 (0.0025855)
+ *   HHI upper  = 9/3481 + (1 - 9/59)^2 = (9 + 2500)/3481 = 2509/3481
+ * The true HHI with the two one-flow partners counted alone,
+ * 9/3481 + 2 * (25/59)^2 = 1259/3481 (0.3617), lies within the bounds.
+ */
+START_TEST(test_turnover_partner_sum)
+{
+    casia_result r, total, s;
+    casia_rank_entry e[12];
+    size_t n = 0, i;
+    ck_assert_status(casia_hhi(&r, ds, "KAZ", 2020, CASIA_FLOW_TURNOVER, NULL),
+                     CASIA_OK);
+    ck_near(r.value, 9.0 / 3481.0);
+    ck_near(r.lower, 9.0 / 3481.0);
+    ck_near(r.coverage, 9.0 / 59.0);
+    ck_near(r.upper, 2509.0 / 3481.0);
+    ck_assert_double_eq(r.denominator, 11800);
+    ck_assert_uint_eq(r.count, 9);
+    ck_assert_uint_eq(r.flags, CASIA_RESULT_TOTAL_PARTNERS);
+    /* the ranking agrees: nine partners, their shares as the share index */
+    ck_assert_status(casia_top_partners(e, 12, &n, &total, ds, "KAZ", 2020,
+                                        CASIA_FLOW_TURNOVER, NULL), CASIA_OK);
+    ck_assert_uint_eq(n, 9);
+    ck_near(total.coverage, 9.0 / 59.0);
+    ck_assert_double_eq(total.value, 11800);
+    for (i = 0; i < n; i++) {
+        ck_assert_double_eq(e[i].value, 200);
+        ck_assert_status(casia_trade_share(&s, ds, "KAZ", e[i].partner, 2020,
+                                           CASIA_FLOW_TURNOVER, NULL), CASIA_OK);
+        ck_assert_double_eq(s.value, e[i].share);
+        ck_near(s.value, 1.0 / 59.0);
+    }
+    ck_assert_str_eq(e[0].partner, "AUT");   /* ties by code */
+    /* the one-flow partners have no turnover share and no rank ... */
+    ck_assert_status(casia_trade_share(&s, ds, "KAZ", "USA", 2020,
+                                       CASIA_FLOW_TURNOVER, NULL), CASIA_ENOTFOUND);
+    ck_assert_status(casia_index(&s, ds, CASIA_INDEX_TURNOVER_RANK, "KAZ", "JPN",
+                                 2020, NULL), CASIA_ENOTFOUND);
+    /* ... but a share of the flow they have: 5000 / 5900 */
+    ck_assert_status(casia_trade_share(&s, ds, "KAZ", "USA", 2020,
+                                       CASIA_FLOW_EXPORT, NULL), CASIA_OK);
+    ck_near(s.value, 50.0 / 59.0);
+    /* one flow over its own partner sum: every partner ranked, c = 1
+     * exactly and the bounds meet: (9 * 100^2 + 5000^2) / 5900^2 =
+     * 25 090 000 / 34 810 000 = 2509/3481 */
+    ck_assert_status(casia_hhi(&r, ds, "KAZ", 2020, CASIA_FLOW_IMPORT, NULL),
+                     CASIA_OK);
+    ck_near(r.value, 2509.0 / 3481.0);
+    ck_assert_double_eq(r.coverage, 1);
+    ck_assert_double_eq(r.upper, r.lower);
+    ck_assert_uint_eq(r.flags & CASIA_RESULT_COVERAGE_OVER, 0);
+    /* 2021: the USA also has imports (1000), so all ten partners have both
+     * flows: turnover 9 * 200 + 6000 = 7800, c = 1 exactly, bounds meet:
+     * 9 * (200/7800)^2 + (6000/7800)^2 = 9/1521 + 900/1521 = 909/1521 */
+    ck_assert_status(casia_hhi(&r, ds, "KAZ", 2021, CASIA_FLOW_TURNOVER, NULL),
+                     CASIA_OK);
+    ck_near(r.value, 909.0 / 1521.0);
+    ck_assert_double_eq(r.coverage, 1);
+    ck_assert_double_eq(r.upper, r.lower);
+    ck_assert_uint_eq(r.count, 10);
+}
+END_TEST
+
+/*
+ * docs/indices.md, rule 4: a total over partners comes from the
+ * reporter's own lists first, from the mirror lists only when no own list
+ * qualifies. indices_sums.json, KGZ 2020 imports, no world row: KGZ's own
+ * list (source kgz) names CHN 100 and RUS 300; the partners' own export
+ * tables (source mirror) name CHN 150, RUS 250, KAZ 100 and TUR 50.
+ *   min_partners 2: the own list qualifies, though the mirror list names
+ *     more partners: CHN 100 / (100 + 300) = 0.25; KAZ, only in the
+ *     mirror list, has no share
+ *   min_partners 3: no own list qualifies, the mirror list does:
+ *     CHN 150 / (150 + 250 + 100 + 50) = 3/11, KAZ 100 / 550 = 2/11
+ *   min_partners 5: no list qualifies; the mirror refused: none either
+ */
+START_TEST(test_partner_list_order)
+{
+    casia_result r;
+    casia_options opt = CASIA_OPTIONS_INIT;
+    opt.min_partners = 2;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_OK);
+    ck_assert_double_eq(r.value, 0.25);
+    ck_assert_double_eq(r.denominator, 400);
+    ck_assert_int_eq(r.basis, CASIA_BASIS_REPORTER);
+    ck_assert_uint_eq(r.flags, CASIA_RESULT_TOTAL_PARTNERS);
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "KAZ", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ENOTFOUND);
+    opt.min_partners = 3;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_OK);
+    ck_near(r.value, 3.0 / 11.0);
+    ck_assert_double_eq(r.denominator, 550);
+    ck_assert_int_eq(r.basis, CASIA_BASIS_PARTNER_MIRROR);
+    ck_assert_uint_eq(r.flags, CASIA_RESULT_TOTAL_PARTNERS | CASIA_RESULT_MIRROR |
+                                   CASIA_RESULT_MIRROR_TRANSPOSED);
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "KAZ", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_OK);
+    ck_near(r.value, 2.0 / 11.0);
+    opt.mirror = CASIA_MIRROR_NEVER;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ENOTFOUND);
+    casia_options_init(&opt);
+    opt.min_partners = 5;
+    ck_assert_status(casia_trade_share(&r, ds, "KGZ", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ENOTFOUND);
+}
+END_TEST
+
+/*
+ * Sums of money are exact for terms below 2^62 (4.6e18); a larger term
+ * makes the index CASIA_ERANGE, never a sum without it. indices_sums.json,
+ * UZB 2020: world imports 1e19, world exports 900, imports from and
+ * exports to China 100 each; China reports its exports to UZB as 1e19.
+ */
+START_TEST(test_money_out_of_range)
+{
+    casia_result r;
+    casia_rank_entry e[4];
+    casia_options opt = CASIA_OPTIONS_INIT;
+    size_t n = 0;
+    /* turnover (100 + 100) / (900 + 1e19): the denominator is such a sum
+     * (dropping the 1e19 would give 200 / 900) */
+    ck_assert_status(casia_trade_share(&r, ds, "UZB", "CHN", 2020,
+                                       CASIA_FLOW_TURNOVER, NULL), CASIA_ERANGE);
+    ck_assert_status(casia_index(&r, ds, CASIA_INDEX_TURNOVER_SHARE, "UZB",
+                                 "CHN", 2020, NULL), CASIA_ERANGE);
+    ck_assert_status(casia_hhi(&r, ds, "UZB", 2020, CASIA_FLOW_TURNOVER, NULL),
+                     CASIA_ERANGE);
+    ck_assert_status(casia_top_partners(e, 4, &n, NULL, ds, "UZB", 2020,
+                                        CASIA_FLOW_TURNOVER, NULL), CASIA_ERANGE);
+    /* one flow takes no sum: 100 / 1e19 = 1e-17, and 100 / 900 */
+    ck_assert_status(casia_trade_share(&r, ds, "UZB", "CHN", 2020,
+                                       CASIA_FLOW_IMPORT, NULL), CASIA_OK);
+    ck_assert_double_eq_tol(r.value, 1e-17, 1e-30);
+    ck_assert_status(casia_trade_share(&r, ds, "UZB", "CHN", 2020,
+                                       CASIA_FLOW_EXPORT, NULL), CASIA_OK);
+    ck_near(r.value, 1.0 / 9.0);
+    /* the discrepancy (1e19 - 100) / 100 sums the mirror side */
+    ck_assert_status(casia_trade_discrepancy(&r, ds, "UZB", "CHN", 2020,
+                                             CASIA_FLOW_IMPORT, NULL),
+                     CASIA_ERANGE);
+    /* TJK 2020, no world row: the total over its two partners would be
+     * 1e19 + 100 */
+    opt.min_partners = 2;
+    ck_assert_status(casia_trade_share(&r, ds, "TJK", "RUS", 2020,
+                                       CASIA_FLOW_IMPORT, &opt), CASIA_ERANGE);
+    ck_assert_status(casia_hhi(&r, ds, "TJK", 2020, CASIA_FLOW_IMPORT, &opt),
+                     CASIA_ERANGE);
+    /* a period whose only year is out of range says why it has no mean;
+     * 2019 has no figure at all */
+    ck_assert_status(casia_period_mean(&r, ds, CASIA_INDEX_TURNOVER_SHARE, "UZB",
+                                       "CHN", 2019, 2020, NULL), CASIA_ERANGE);
+    ck_assert_status(casia_period_mean(&r, ds, CASIA_INDEX_TURNOVER_SHARE, "UZB",
+                                       "CHN", 2019, 2019, NULL), CASIA_ENOTFOUND);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Arms                                                                */
 
@@ -596,7 +792,11 @@ START_TEST(test_remittance_share)
     ck_assert_status(casia_remittance_share(&r, ds, "KAZ", "RUS", 2020, NULL),
                      CASIA_OK);
     ck_assert_double_eq(r.value, 1.25);
+    /* aggregates are no senders: "from the world" would be 2.5e9 / 2.5e9,
+     * from the EU 1e8 / 2.5e9, yet neither is a share of one partner */
     ck_assert_status(casia_remittance_share(&r, ds, "TJK", "WLD", 2020, NULL),
+                     CASIA_ENOTFOUND);
+    ck_assert_status(casia_remittance_share(&r, ds, "TJK", "EUU", 2020, NULL),
                      CASIA_ENOTFOUND);
 }
 END_TEST
@@ -889,6 +1089,8 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* Bulk tables                                                         */
 
+static void table_composites_complete(const casia_options *opt);
+
 static void table_matches_calls(const casia_options *opt)
 {
     casia_table *t;
@@ -918,6 +1120,7 @@ START_TEST(test_table_equals_calls)
 {
     casia_options opt = CASIA_OPTIONS_INIT;
     table_matches_calls(NULL);
+    table_composites_complete(NULL);
     opt.min_partners = 2;
     table_matches_calls(&opt);
     casia_options_init(&opt);
@@ -942,6 +1145,159 @@ static int find_row(casia_table_row *out, const casia_table *t, const char *rep,
     }
     return 0;
 }
+
+static int dim_index(int d)
+{
+    static const casia_index_id ids[CASIA_DIM_COUNT] = {
+        CASIA_INDEX_TURNOVER_SHARE, CASIA_INDEX_ARMS_SHARE,
+        CASIA_INDEX_REMITTANCE_SHARE, CASIA_INDEX_ENERGY_SHARE,
+        CASIA_INDEX_INSTITUTIONAL_SHARE, CASIA_INDEX_UN_AGREEMENT
+    };
+    return ids[d];
+}
+
+/*
+ * Every composite row is casia_composite()'s, and the table holds each
+ * dimension that casia_composite() used, with the same value; a
+ * (reporter, partner, year) with dimension rows but no composite row has
+ * no composite.
+ */
+static void table_composites_complete(const casia_options *opt)
+{
+    casia_table *t;
+    size_t i, n;
+    ck_assert_status(casia_table_build(&t, ds, opt), CASIA_OK);
+    n = casia_table_row_count(t);
+    for (i = 0; i < n; i++) {
+        casia_table_row w, x;
+        casia_composite_result cr;
+        int d, rc, has_composite;
+        ck_assert_status(casia_table_get_row(&w, t, i), CASIA_OK);
+        for (d = 0; d < CASIA_DIM_COUNT; d++)
+            if ((int)w.index == dim_index(d))
+                break;
+        if (d == CASIA_DIM_COUNT && w.index != CASIA_INDEX_COMPOSITE)
+            continue;
+        has_composite = find_row(&x, t, w.reporter, w.partner, w.year,
+                                 CASIA_INDEX_COMPOSITE);
+        rc = casia_composite(&cr, ds, w.reporter, w.partner, w.year, opt);
+        ck_assert_msg((rc == CASIA_OK) == has_composite,
+                      "%s %s %d: composite status %d, table row %d", w.reporter,
+                      w.partner, w.year, rc, has_composite);
+        if (rc != CASIA_OK)
+            continue;
+        ck_assert_msg(x.value == cr.result.value,
+                      "%s %s %d: table %.17g, casia_composite %.17g", w.reporter,
+                      w.partner, w.year, x.value, cr.result.value);
+        for (d = 0; d < CASIA_DIM_COUNT; d++) {
+            casia_table_row y;
+            if (!(cr.result.dims & (1u << d)))
+                continue;
+            ck_assert_msg(find_row(&y, t, w.reporter, w.partner, w.year,
+                                   (casia_index_id)dim_index(d)),
+                          "%s %s %d: dimension %s used but not in the table",
+                          w.reporter, w.partner, w.year,
+                          casia_dimension_name((casia_dimension)d));
+            ck_assert_double_eq(y.value, cr.dim_value[d]);
+        }
+    }
+    casia_table_free(t);
+}
+
+/*
+ * indices_years.json: trade observations in 2020 only (KAZ), arms
+ * deliveries to UZB in 2020, memberships from 2016 (KAZ in the CSTO, led
+ * by Russia, from 2016 and in the SCO, led by China, from 2023; UZB in
+ * the SCO from 2018), UN votes in 2022 (R1: KAZ abstain, RUS no, UZB
+ * abstain, CHN abstain) and 2024 (R2: KAZ yes, RUS no). The table's years
+ * run from 2016 (the first membership) to 2024 (the last vote), and each
+ * composite is the mean of the dimensions casia_composite() finds:
+ *   KAZ-RUS 2022: institutions CSTO 1/1 = 1, votes abstain/no 0.5:
+ *                 (1 + 0.5) / 2 = 0.75 (without the institutions row the
+ *                 table had 0.5)
+ *   KAZ-RUS 2024: institutions CSTO of CSTO+SCO 1/2, votes yes/no 0:
+ *                 0.25
+ *   KAZ-RUS 2020: turnover (400 + 100) / (1000 + 500) = 1/3, institutions
+ *                 1: (1/3 + 1) / 2 = 2/3
+ *   KAZ-RUS 2016: institutions only: 1
+ *   UZB-RUS 2022: arms 2018-2022 (the source's years are 2020 only)
+ *                 30 / (30 + 10) = 0.75, institutions 0/1 (SCO only) = 0,
+ *                 votes abstain/no 0.5: (0.75 + 0 + 0.5) / 3 = 5/12
+ *   UZB-CHN 2022: arms 10/40, institutions 1, votes 1: 2.25 / 3 = 0.75
+ * TJK belongs from 2018 to an organisation it leads: its institutional
+ * share of itself, 1/1, is a row, but no one depends on itself, so there
+ * is no composite TJK-TJK (casia_composite() says CASIA_EINVAL).
+ */
+START_TEST(test_table_years)
+{
+    casia_options opt = CASIA_OPTIONS_INIT;
+    casia_table *t;
+    casia_table_row w;
+    table_matches_calls(NULL);
+    table_composites_complete(NULL);
+    opt.arms_window = 3;
+    table_matches_calls(&opt);
+    table_composites_complete(&opt);
+    casia_options_init(&opt);
+    opt.source = "cls";
+    table_matches_calls(&opt);
+    table_composites_complete(&opt);
+    ck_assert_status(casia_table_build(&t, ds, NULL), CASIA_OK);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2022, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 0.75);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2024, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 0.25);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2020, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 2.0 / 3.0);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2016, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 1);
+    ck_assert(find_row(&w, t, "KAZ", "RUS", 2016,
+                       CASIA_INDEX_INSTITUTIONAL_SHARE));
+    ck_assert(!find_row(&w, t, "KAZ", "RUS", 2015,
+                        CASIA_INDEX_INSTITUTIONAL_SHARE));
+    ck_assert(find_row(&w, t, "UZB", "RUS", 2022, CASIA_INDEX_ARMS_SHARE));
+    ck_near(w.value, 0.75);
+    ck_assert(find_row(&w, t, "UZB", "RUS", 2022, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 5.0 / 12.0);
+    ck_assert(find_row(&w, t, "UZB", "CHN", 2022, CASIA_INDEX_COMPOSITE));
+    ck_near(w.value, 0.75);
+    ck_assert(find_row(&w, t, "TJK", "TJK", 2020,
+                       CASIA_INDEX_INSTITUTIONAL_SHARE));
+    ck_assert_double_eq(w.value, 1);
+    ck_assert(!find_row(&w, t, "TJK", "TJK", 2020, CASIA_INDEX_COMPOSITE));
+    casia_table_free(t);
+    {
+        casia_composite_result cr;
+        ck_assert_status(casia_composite(&cr, ds, "TJK", "TJ", 2020, NULL),
+                         CASIA_EINVAL);
+    }
+}
+END_TEST
+
+/* indices_sums.json: the turnover rows of KAZ 2020 (nine partners, the
+ * HHI with coverage 9/59, see test_turnover_partner_sum) and none for
+ * UZB's out-of-range turnover (test_money_out_of_range). */
+START_TEST(test_table_equals_calls_sums)
+{
+    casia_options opt = CASIA_OPTIONS_INIT;
+    casia_table *t;
+    casia_table_row w;
+    table_matches_calls(NULL);
+    opt.min_partners = 2;
+    table_matches_calls(&opt);
+    ck_assert_status(casia_table_build(&t, ds, NULL), CASIA_OK);
+    ck_assert(find_row(&w, t, "KAZ", "WLD", 2020, CASIA_INDEX_TURNOVER_HHI));
+    ck_near(w.value, 9.0 / 3481.0);
+    ck_assert(find_row(&w, t, "KAZ", "AUT", 2020, CASIA_INDEX_TURNOVER_SHARE));
+    ck_near(w.value, 1.0 / 59.0);
+    ck_assert(!find_row(&w, t, "KAZ", "USA", 2020, CASIA_INDEX_TURNOVER_SHARE));
+    ck_assert(find_row(&w, t, "KAZ", "USA", 2020, CASIA_INDEX_EXPORT_SHARE));
+    ck_assert(!find_row(&w, t, "UZB", "CHN", 2020, CASIA_INDEX_TURNOVER_SHARE));
+    ck_assert(!find_row(&w, t, "UZB", "WLD", 2020, CASIA_INDEX_TURNOVER_HHI));
+    ck_assert(find_row(&w, t, "UZB", "CHN", 2020, CASIA_INDEX_EXPORT_SHARE));
+    casia_table_free(t);
+}
+END_TEST
 
 START_TEST(test_table_rows)
 {
@@ -990,8 +1346,12 @@ START_TEST(test_table_rows)
     ck_assert_uint_eq(size, strlen(csv));
     ck_assert_ptr_nonnull(strstr(csv, "reporter,partner,year,index,value,unit,"
                                       "basis,flags\n"));
+    /* the shortest decimal that reads back (Python's repr() of the same
+     * doubles): 300 / 1000 -> "0.3", 1/3 -> "0.3333333333333333" */
     ck_assert_ptr_nonnull(strstr(csv, "\nKAZ,CHN,2020,import_share,"
-                                      "0.29999999999999999,fraction,reporter,1\n"));
+                                      "0.3,fraction,reporter,1\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\nKAZ,RUS,2022,un_agreement,"
+                                      "0.3333333333333333,fraction,"));
     casia_free(csv);
     casia_table_free(t);
     /* the mirror tables of TKM appear with three partners allowed */
@@ -1005,6 +1365,64 @@ START_TEST(test_table_rows)
     casia_table_free(NULL);
     ck_assert_status(casia_table_build(NULL, ds, NULL), CASIA_EINVAL);
     ck_assert_status(casia_table_build(&t, NULL, NULL), CASIA_EINVAL);
+}
+END_TEST
+
+/*
+ * The CSV's numbers do not depend on the caller's LC_NUMERIC: under a
+ * locale with a decimal comma (when one is installed) the text is the
+ * C locale's byte for byte, and every value reads back, in the C locale,
+ * as the row's double.
+ */
+START_TEST(test_table_csv_locale)
+{
+    static const char *const names[] = {
+        "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8",
+        "ru_RU.UTF-8", "ru_RU.utf8", "es_ES.UTF-8", "it_IT.UTF-8",
+        "nl_NL.UTF-8", "pt_BR.UTF-8", "de_DE", "fr_FR"
+    };
+    casia_table *t;
+    char *csv_c, *csv_l = NULL, *line;
+    size_t i, row = 0;
+    int comma = 0;
+    ck_assert_status(casia_table_build(&t, ds, NULL), CASIA_OK);
+    ck_assert_status(casia_table_to_csv(&csv_c, NULL, t), CASIA_OK);
+    for (i = 0; i < sizeof names / sizeof names[0] && !comma; i++)
+        comma = setlocale(LC_NUMERIC, names[i]) != NULL &&
+                strcmp(localeconv()->decimal_point, ".") != 0;
+    if (comma) {
+        char probe[16];
+        snprintf(probe, sizeof probe, "%.1f", 0.5);   /* the locale's "0,5" */
+        ck_assert_str_ne(probe, "0.5");
+        ck_assert_status(casia_table_to_csv(&csv_l, NULL, t), CASIA_OK);
+    }
+    setlocale(LC_NUMERIC, "C");
+    if (comma) {
+        size_t at = 0;
+        while (csv_l[at] && csv_l[at] == csv_c[at])
+            at++;
+        ck_assert_msg(csv_l[at] == csv_c[at],
+                      "under a decimal comma, byte %lu: \"%.40s\" for \"%.40s\"",
+                      (unsigned long)at, csv_l + at, csv_c + at);
+        casia_free(csv_l);
+    }
+    /* every value of the C text reads back as its row's double */
+    line = strchr(csv_c, '\n');
+    while (line && line[1]) {
+        casia_table_row w;
+        const char *f = line + 1;
+        int k;
+        for (k = 0; k < 4; k++)
+            f = strchr(f, ',') + 1;
+        ck_assert_status(casia_table_get_row(&w, t, row), CASIA_OK);
+        ck_assert_msg(strtod(f, NULL) == w.value, "row %lu: %.17g written as %.30s",
+                      (unsigned long)row, w.value, f);
+        row++;
+        line = strchr(line + 1, '\n');
+    }
+    ck_assert_uint_eq(row, casia_table_row_count(t));
+    casia_free(csv_c);
+    casia_table_free(t);
 }
 END_TEST
 
@@ -1026,6 +1444,14 @@ static Suite *indices_suite(void)
     tcase_add_test(tc, test_top_partners);
     tcase_add_test(tc, test_rank_index);
     tcase_add_test(tc, test_hhi_bounds);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("trade_sums");
+    tcase_add_checked_fixture(tc, setup_sums, teardown);
+    tcase_add_test(tc, test_turnover_partner_sum);
+    tcase_add_test(tc, test_money_out_of_range);
+    tcase_add_test(tc, test_partner_list_order);
+    tcase_add_test(tc, test_table_equals_calls_sums);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("arms");
@@ -1060,6 +1486,12 @@ static Suite *indices_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_table_equals_calls);
     tcase_add_test(tc, test_table_rows);
+    tcase_add_test(tc, test_table_csv_locale);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("table_years");
+    tcase_add_checked_fixture(tc, setup_years, teardown);
+    tcase_add_test(tc, test_table_years);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -30,8 +30,11 @@ extern "C" {
  * - It returns #CASIA_OK and fills @p out, or a negative status and leaves
  *   @p out untouched: #CASIA_ENOTFOUND when an input is missing (an unknown
  *   country, no observation, no total), #CASIA_EDOMAIN when a denominator
- *   is zero, #CASIA_EINVAL for NULL or invalid arguments. A missing input
- *   never becomes 0, and no result is ever NaN or infinite.
+ *   is zero, #CASIA_EINVAL for NULL or invalid arguments, #CASIA_ERANGE
+ *   when a sum of money the index needs has a term of 2^62 (4.6e18) or
+ *   more, beyond the range in which libcasia adds exactly. A missing input
+ *   never becomes 0, a term is never dropped from a sum, and no result is
+ *   ever NaN or infinite.
  * - Countries are accepted in any form casia_country_resolve() knows
  *   ("KZ", "398", "Kazakhstan"); codes handed back are canonical.
  * - Shares are fractions in [0, 1], never percentages. Units are named in
@@ -262,7 +265,10 @@ typedef struct casia_rank_entry {
  * (TOTAL_*, MIRROR*, MIXED_BASIS, SOURCE_CHOSEN), sources, year window = t.
  *
  * @return #CASIA_OK; #CASIA_ENOTFOUND (unknown country, no figure for the
- *         pair, no total); #CASIA_EDOMAIN (total zero); #CASIA_EINVAL.
+ *         pair, no total; for turnover, either flow of the pair or either
+ *         total missing); #CASIA_EDOMAIN (total zero); #CASIA_ERANGE (a
+ *         sum it needs, the turnover's two figures or two totals or a
+ *         total over partners, has a term of 2^62 or more); #CASIA_EINVAL.
  */
 CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
                                 const char *reporter, const char *partner,
@@ -281,7 +287,9 @@ CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
  * #CASIA_BASIS_PARTNER_MIRROR); the mirror policy is ignored.
  *
  * @return #CASIA_OK; #CASIA_ENOTFOUND when either side is missing;
- *         #CASIA_EDOMAIN when the reported figure is zero; #CASIA_EINVAL.
+ *         #CASIA_EDOMAIN when the reported figure is zero; #CASIA_ERANGE
+ *         when a figure of either side is 2^62 or more (each side is an
+ *         exact sum, of one flow or of the turnover's two); #CASIA_EINVAL.
  */
 CASIA_API int casia_trade_discrepancy(casia_result *out,
                                       const casia_dataset *ds,
@@ -294,15 +302,20 @@ CASIA_API int casia_trade_discrepancy(casia_result *out,
  * @p reporter's partners in @p year ranked by @p flow, largest first, ties
  * broken by code. Aggregates (WLD, EUU, groups) are never ranked; areas
  * (UNK, "nes") are. Values are chosen as for casia_trade_share(), so an
- * entry's share equals casia_trade_share() for that partner.
+ * entry's share equals casia_trade_share() for that partner; for turnover
+ * only partners with both flows are ranked (as only they have a turnover
+ * share), though the total includes every partner's figures.
  *
  * @param out    array of @p cap entries (may be NULL when cap is 0)
  * @param count  receives the number of partners, which may exceed @p cap
  * @param total  optional; receives the total (value in USD, unit "USD",
- *               basis, flags, sources, count = partners, coverage = sum of
- *               their shares)
+ *               basis, flags, sources, count = partners, coverage = the
+ *               part of the total the ranked partners cover: their exact
+ *               sum over the total, 1 only when every partner in the total
+ *               is ranked)
  * @return #CASIA_OK; #CASIA_ENOTFOUND (no total, unknown reporter);
- *         #CASIA_EDOMAIN; #CASIA_EINVAL.
+ *         #CASIA_EDOMAIN; #CASIA_ERANGE (as casia_trade_share(), or a
+ *         ranked partner's figure of 2^62 or more); #CASIA_EINVAL.
  */
 CASIA_API int casia_top_partners(casia_rank_entry *out, size_t cap,
                                  size_t *count, casia_result *total,
@@ -316,8 +329,12 @@ CASIA_API int casia_top_partners(casia_rank_entry *out, size_t cap,
  * multiply by 10 000 for the usual points). Where the listed partners
  * cover only part of the total (coverage c < 1), the true HHI lies in
  * [sum s^2, sum s^2 + (1 - c)^2]: value and lower are the first, upper the
- * second, coverage is c. With a total summed over partners c = 1 and the
- * bounds meet.
+ * second, coverage is c (casia_top_partners()). With a total summed over
+ * one source's partners c = 1 and the bounds meet for imports and exports,
+ * and for turnover when every partner has both flows; a partner with one
+ * flow only is in the turnover total but not ranked, and c < 1. c > 1
+ * (partners' figures from other bases above the world row) sets
+ * #CASIA_RESULT_COVERAGE_OVER, with upper = lower.
  *
  * Sets value, lower, upper, coverage, count (partners), denominator (the
  * total, USD), basis, flags, sources.
@@ -411,6 +428,10 @@ CASIA_API int casia_remittance_gdp(casia_result *out, const casia_dataset *ds,
  * Figures of different kinds can give a "share" above 1 (money-transfer
  * systems from one partner against total personal remittances): it is
  * returned as it is, and the composite leaves it out.
+ * @return #CASIA_OK; #CASIA_ENOTFOUND (no figure, unknown country, or
+ *         @p partner an aggregate such as WLD or EUU: remittances are
+ *         shared among countries only); #CASIA_EDOMAIN (total remittances
+ *         zero and no published share); #CASIA_EINVAL.
  */
 CASIA_API int casia_remittance_share(casia_result *out,
                                      const casia_dataset *ds,
@@ -422,6 +443,8 @@ CASIA_API int casia_remittance_share(casia_result *out,
  * energy.gas_import_bcm(i, j) / energy.gas_import_bcm(i, WLD), with the
  * totals, mirror (energy.gas_export_bcm of j) and source rules of
  * casia_trade_share().
+ * @return as casia_trade_share() (#CASIA_ERANGE for a total over partners
+ *         with a term of 2^62 or more).
  */
 CASIA_API int casia_energy_share(casia_result *out, const casia_dataset *ds,
                                  const char *reporter, const char *partner,
@@ -438,7 +461,9 @@ CASIA_API int casia_energy_share(casia_result *out, const casia_dataset *ds,
  * end year inclusive). Leadership is the dataset's organisation led_by.
  * Sets value, count, sources (memberships' and leadership's).
  * @return #CASIA_OK (possibly 0); #CASIA_ENOTFOUND when the dataset has no
- *         membership of @p country at all (or an unknown country).
+ *         membership of @p country at all, when @p leader leads no
+ *         organisation of the dataset (a count of 0 would pass for a
+ *         measured one), or for an unknown country; #CASIA_EINVAL.
  */
 CASIA_API int casia_memberships(casia_result *out, const casia_dataset *ds,
                                 const char *country, const char *leader,
@@ -469,7 +494,10 @@ CASIA_API int casia_institutional_share(casia_result *out,
  * @param year         0, or only resolutions dated in that year
  * Sets value (fraction), count (resolutions counted), years of their
  * dates, sources.
- * @return #CASIA_OK; #CASIA_ENOTFOUND when no resolution counts.
+ * @return #CASIA_OK; #CASIA_ENOTFOUND when no resolution counts (or an
+ *         unknown country); #CASIA_EINVAL when @p country and @p partner
+ *         are the same country, when @p n_resolutions is not 0 and
+ *         @p resolutions is NULL, or for other invalid arguments.
  */
 CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                                  const char *country, const char *partner,
@@ -536,9 +564,12 @@ CASIA_API int casia_index(casia_result *out, const casia_dataset *ds,
  * that have a value (a plain mean of the annual values). Sets value, unit,
  * the window and the years present (#CASIA_RESULT_WINDOW_PARTIAL when some
  * are missing), count (years), basis (#CASIA_BASIS_MIXED when the years
- * differ), the union of flags and sources.
- * @return #CASIA_OK; #CASIA_ENOTFOUND when no year has a value;
- *         #CASIA_EINVAL.
+ * differ), the union of flags and sources. A year whose index fails
+ * (#CASIA_ENOTFOUND, #CASIA_EDOMAIN, #CASIA_ERANGE) is a year without a
+ * value.
+ * @return #CASIA_OK; when no year has a value #CASIA_ERANGE if some
+ *         year's index returned it, else #CASIA_EDOMAIN if some year's
+ *         did, else #CASIA_ENOTFOUND; #CASIA_EINVAL.
  */
 CASIA_API int casia_period_mean(casia_result *out, const casia_dataset *ds,
                                 casia_index_id index, const char *reporter,
@@ -618,10 +649,11 @@ typedef struct casia_composite_result {
  * casia_options::weights, default equal). A dimension whose value lies
  * outside [0, 1] (its numerator and denominator measure different things,
  * e.g. remittances from one partner above the total) is left out with
- * dim_status #CASIA_ERANGE.
+ * dim_status #CASIA_ERANGE, as is one whose index returned #CASIA_ERANGE.
  * @return #CASIA_OK; #CASIA_ENOTFOUND when no dimension has a value;
  *         #CASIA_EDOMAIN when the available dimensions all weigh 0;
- *         #CASIA_EINVAL (negative or non-finite weights...).
+ *         #CASIA_EINVAL (@p reporter and @p partner the same country,
+ *         negative or non-finite weights...).
  */
 CASIA_API int casia_composite(casia_composite_result *out,
                               const casia_dataset *ds, const char *reporter,
@@ -673,11 +705,14 @@ typedef struct casia_table_row {
 /**
  * Computes every annual index of casia_index_id for every reporter,
  * partner and year the dataset has data for, in time linear in the number
- * of observations (up to sorting). Each row's value is what casia_index()
- * returns for it; combinations whose index has no value (ENOTFOUND,
- * EDOMAIN) have no row. Rows are sorted by reporter, partner, year, index.
- * Which combinations are tried is listed in docs/indices.md ("Bulk
- * tables").
+ * of observations (up to sorting). Each row's value, basis and flags are
+ * what casia_index() returns for it; combinations whose index has no value
+ * (ENOTFOUND, EDOMAIN, ERANGE) have no row. The table's years run from the
+ * first to the last year of any observation, UN vote, or membership start
+ * or end; a composite row combines every dimension casia_composite() finds
+ * for its reporter, partner and year. Rows are sorted by reporter,
+ * partner, year, index. Which combinations are tried is listed in
+ * docs/indices.md ("Bulk tables").
  *
  * @param out  receives the table; it borrows @p ds, which must outlive it
  * @return #CASIA_OK, #CASIA_ENOMEM, #CASIA_EINVAL.
@@ -695,8 +730,10 @@ CASIA_API int casia_table_get_row(casia_table_row *out, const casia_table *t,
 
 /**
  * The table as CSV (RFC 4180, "\n" line ends) with the header
- * reporter,partner,year,index,value,unit,basis,flags; values with 17
- * significant digits (they read back to the same double).
+ * reporter,partner,year,index,value,unit,basis,flags; each value with the
+ * fewest of 15, 16 or 17 significant digits that read back to the same
+ * double, and '.' as the decimal point whatever the locale (LC_NUMERIC)
+ * of the caller.
  * @param out   receives a NUL-terminated buffer; free with casia_free()
  * @param size  optional; receives strlen(*out)
  */
