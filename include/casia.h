@@ -27,6 +27,7 @@
 #include "casia/common.h"
 #include "casia/country.h"
 #include "casia/dataset.h"
+#include "casia/indices.h"
 #include "casia/import.h"
 
 #endif /* CASIA_H */

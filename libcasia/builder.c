@@ -562,6 +562,19 @@ static int cmp_vote(const void *pa, const void *pb)
     return a->origin < b->origin ? -1 : a->origin > b->origin;
 }
 
+/* Order by resolution, country, date, origin (conflict detection). */
+static int cmp_vote_res(const void *pa, const void *pb)
+{
+    const vote_rec *a = pa, *b = pb;
+    if (a->res_rank != b->res_rank)
+        return a->res_rank < b->res_rank ? -1 : 1;
+    if (a->r.country != b->r.country)
+        return a->r.country < b->r.country ? -1 : 1;
+    if (a->date_rank != b->date_rank)
+        return a->date_rank < b->date_rank ? -1 : 1;
+    return a->origin < b->origin ? -1 : a->origin > b->origin;
+}
+
 static int locate_error(casia__locator locate, void *ctx, uint64_t origin,
                         casia_error *err)
 {
@@ -656,8 +669,13 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
             obs_rec *p = &b->obs[n - 1], *r = &b->obs[i];
             if (p->key == r->key && p->basis == r->basis &&
                 p->source == r->source) {
-                if (p->value == r->value && p->note == r->note)
+                if (p->value == r->value) {
+                    /* the same figure twice: kept once, with the first
+                     * note either of them has */
+                    if (!p->note)
+                        p->note = r->note;
                     continue;
+                }
                 {
                     casia_error first;
                     char where[64] = "";
@@ -677,25 +695,14 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
                     for (j = 0; j < b->n_srcs; j++)
                         if (src_new[j] == r->source)
                             src = casia__strtab_get(&b->strings, b->srcs[j].id);
-                    if (p->value != r->value)
-                        casia__error_set(err, CASIA_ECONFLICT, source_name,
-                                         "%s %s-%s %d (basis %s, source %s) is "
-                                         "given as %.17g here and as %.17g%s",
-                                         ind, casia__country_code(CASIA__KEY_REP(k)),
-                                         casia__country_code(CASIA__KEY_PAR(k)),
-                                         CASIA__KEY_YEAR(k),
-                                         casia_basis_name((casia_basis)r->basis),
-                                         src, r->value, p->value, where);
-                    else
-                        casia__error_set(err, CASIA_ECONFLICT, source_name,
-                                         "%s %s-%s %d (basis %s, source %s) is "
-                                         "given twice with different notes "
-                                         "(first%s)", ind,
-                                         casia__country_code(CASIA__KEY_REP(k)),
-                                         casia__country_code(CASIA__KEY_PAR(k)),
-                                         CASIA__KEY_YEAR(k),
-                                         casia_basis_name((casia_basis)r->basis),
-                                         src, where);
+                    casia__error_set(err, CASIA_ECONFLICT, source_name,
+                                     "%s %s-%s %d (basis %s, source %s) is "
+                                     "given as %.17g here and as %.17g%s",
+                                     ind, casia__country_code(CASIA__KEY_REP(k)),
+                                     casia__country_code(CASIA__KEY_PAR(k)),
+                                     CASIA__KEY_YEAR(k),
+                                     casia_basis_name((casia_basis)r->basis),
+                                     src, r->value, p->value, where);
                     locate_error(locate, locate_ctx, r->origin, err);
                     rc = CASIA_ECONFLICT;
                     goto fail;
@@ -798,6 +805,35 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
     }
     for (i = 0; i < b->n_orgs; i++)
         ds->organisations[ds->n_organisations++] = b->orgs[i].r;
+    /* a resolution has one date: the same country's vote on it under two
+     * dates is a conflict, not two votes (votes are sorted by date first,
+     * so look for it in an order by resolution and country) */
+    if (b->n_votes > 1) {
+        vote_rec *byres = malloc(b->n_votes * sizeof *byres);
+        size_t k;
+        if (!byres)
+            goto fail;
+        memcpy(byres, b->votes, b->n_votes * sizeof *byres);
+        sort(byres, b->n_votes, sizeof *byres, cmp_vote_res);
+        for (k = 1; k < b->n_votes; k++) {
+            const vote_rec *p = &byres[k - 1], *v = &byres[k];
+            if (p->r.resolution == v->r.resolution && p->r.country == v->r.country &&
+                p->r.date != v->r.date) {
+                casia__error_set(err, CASIA_ECONFLICT, source_name,
+                                 "%s's vote on %s is dated %s and %s",
+                                 casia__country_code(v->r.country),
+                                 casia__strtab_get(&b->strings, v->r.resolution),
+                                 casia__strtab_get(&b->strings, p->r.date),
+                                 casia__strtab_get(&b->strings, v->r.date));
+                locate_error(locate, locate_ctx,
+                             p->origin > v->origin ? p->origin : v->origin, err);
+                free(byres);
+                rc = CASIA_ECONFLICT;
+                goto fail;
+            }
+        }
+        free(byres);
+    }
     for (i = 0; i < b->n_votes; i++) {
         const casia__vote_rec *v = &b->votes[i].r;
         if (ds->n_votes > 0) {

@@ -11,6 +11,8 @@
 int casia__country_index_n(const char *code, size_t len)
 {
     size_t lo = 0, hi = casia__country_total;
+    if (memchr(code, '\0', len))   /* "KAZ\0X" is not KAZ */
+        return -1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *c = casia__countries[mid].code;
@@ -100,6 +102,9 @@ int casia__country_resolve_n(int *index, const char *text, size_t len,
     if (casia__utf8_invalid_at(text, len) != len)
         return casia__error_set(err, CASIA_EINVAL, NULL,
                                 "country name is not valid UTF-8");
+    if (memchr(text, '\0', len))
+        return casia__error_set(err, CASIA_ENOTFOUND, NULL,
+                                "unknown country: the text holds a NUL byte");
 
     /* 1. exact codes: alpha-2, alpha-3, numeric, provider codes */
     if (len < sizeof code) {

@@ -71,6 +71,21 @@ static void copy_bounded(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+const char *casia__errno_text(int errnum, char *buf, size_t size)
+{
+    /* strerror() may share one buffer between threads; strerror_r does
+     * not. glibc has two strerror_r: the GNU one returns the text. */
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+    const char *s = strerror_r(errnum, buf, size);
+    if (s != buf)
+        snprintf(buf, size, "%s", s);
+#else
+    if (strerror_r(errnum, buf, size) != 0)
+        snprintf(buf, size, "error %d", errnum);
+#endif
+    return buf;
+}
+
 int casia__error_vset(casia_error *err, int code, const char *source,
                       const char *fmt, va_list ap)
 {

@@ -11,6 +11,7 @@
 int casia__read_file(char **out, size_t *size, const char *path,
                      casia_error *err)
 {
+    char ebuf[128];
     FILE *f;
     char *buf = NULL;
     size_t len = 0, cap = 0;
@@ -20,7 +21,7 @@ int casia__read_file(char **out, size_t *size, const char *path,
     f = fopen(path, "rb");
     if (!f)
         return casia__error_set(err, CASIA_EIO, path, "cannot open: %s",
-                                strerror(errno));
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     for (;;) {
         size_t n;
         if (cap - len < 65536 + 1) {
@@ -43,7 +44,7 @@ int casia__read_file(char **out, size_t *size, const char *path,
                 free(buf);
                 fclose(f);
                 return casia__error_set(err, CASIA_EIO, path,
-                                        "cannot read: %s", strerror(e));
+                                        "cannot read: %s", casia__errno_text(e, ebuf, sizeof ebuf));
             }
             break;
         }

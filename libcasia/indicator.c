@@ -42,6 +42,8 @@ static const known_indicator known[] = {
 static const known_indicator *find(const char *id, size_t len)
 {
     size_t lo = 0, hi = sizeof known / sizeof known[0];
+    if (memchr(id, '\0', len))
+        return NULL;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int r = strncmp(known[mid].id, id, len);

@@ -32,6 +32,9 @@ int casia__error_set(casia_error *err, int code, const char *source,
 int casia__error_vset(casia_error *err, int code, const char *source,
                       const char *fmt, va_list ap) CASIA__PRINTF(4, 0);
 
+/* The text of an errno value, thread-safely, in buf; returns buf. */
+const char *casia__errno_text(int errnum, char *buf, size_t size);
+
 /*
  * Sets the position of err from a byte offset in text[0..len): line and
  * column (in UTF-8 code points, both 1-based) and the offset itself.

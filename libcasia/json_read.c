@@ -13,11 +13,18 @@
 
 #include <cJSON.h>
 #include <math.h>
+#ifdef HAVE_PTHREAD_H
+#include <pthread.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define FORMAT_ID "casia-dataset/1"
+
+#ifdef HAVE_PTHREAD_H
+static pthread_mutex_t cjson_parse_lock = PTHREAD_MUTEX_INITIALIZER;
+#endif
 #define MAX_DEPTH 4
 
 typedef struct reader {
@@ -179,6 +186,20 @@ static void locate_origin(void *ctx, uint64_t origin, casia_error *err)
 /* ------------------------------------------------------------------ */
 /* Errors at the current path                                          */
 
+/* Writes prefix, up to 40 bytes of name (cut at a code point, so the
+ * label stays valid UTF-8) and suffix into out. */
+static void make_label(char *out, size_t size, const char *prefix,
+                       const char *name, const char *suffix)
+{
+    size_t n = strlen(name);
+    if (n > 40) {
+        n = 40;
+        while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+            n--;
+    }
+    snprintf(out, size, "%s%.*s%s", prefix, (int)n, name, suffix);
+}
+
 static void push(reader *r, int index, const char *label)
 {
     if (r->depth < MAX_DEPTH) {
@@ -245,11 +266,54 @@ static const char *type_name(const cJSON *v)
     return "an unknown value";
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * No member of obj given twice; the error is at the second occurrence.
+ * Sorting the names keeps this O(n log n) however many members a file
+ * holds.
+ */
+static int check_duplicates(reader *r, const cJSON *obj)
+{
+    const cJSON *c;
+    const char **names;
+    const char *dup = NULL;
+    size_t n = 0, i;
+    for (c = obj->child; c; c = c->next)
+        n++;
+    if (n < 2)
+        return CASIA_OK;
+    names = malloc(n * sizeof *names);
+    if (!names)
+        return casia__error_set(r->err, CASIA_ENOMEM, r->name, NULL);
+    for (c = obj->child, i = 0; c; c = c->next)
+        names[i++] = c->string;
+    qsort(names, n, sizeof *names, cmp_name);
+    for (i = 1; i < n && !dup; i++)
+        if (strcmp(names[i - 1], names[i]) == 0)
+            dup = names[i];
+    free(names);
+    if (dup) {
+        int seen = 0, k = 0;
+        char label[48];
+        for (c = obj->child; c; c = c->next, k++)
+            if (strcmp(c->string, dup) == 0 && seen++)
+                break;
+        make_label(label, sizeof label, ".", c->string, "");
+        push(r, k, label);
+        return fail(r, CASIA_ESCHEMA, "duplicate member \"%s\"", c->string);
+    }
+    return CASIA_OK;
+}
+
 /* Checks obj's members: no duplicates, none outside allowed (a NULL-ended
  * list), "x-" extensions allowed. */
 static int check_members(reader *r, const cJSON *obj, const char *const *allowed)
 {
-    const cJSON *c, *d;
+    const cJSON *c;
     int i = 0;
     for (c = obj->child; c; c = c->next, i++) {
         const char *const *a;
@@ -259,21 +323,12 @@ static int check_members(reader *r, const cJSON *obj, const char *const *allowed
                 ok = 1;
         if (!ok) {
             char label[48];
-            snprintf(label, sizeof label, ".%.40s", c->string);
+            make_label(label, sizeof label, ".", c->string, "");
             push(r, i, label);
             return fail(r, CASIA_ESCHEMA, "unknown member \"%s\"", c->string);
         }
-        for (d = obj->child; d != c; d = d->next) {
-            if (strcmp(d->string, c->string) == 0) {
-                char label[48];
-                snprintf(label, sizeof label, ".%.40s", c->string);
-                push(r, i, label);
-                return fail(r, CASIA_ESCHEMA, "duplicate member \"%s\"",
-                            c->string);
-            }
-        }
     }
-    return CASIA_OK;
+    return check_duplicates(r, obj);
 }
 
 /* The member named key of obj and its child index, or NULL. */
@@ -486,29 +541,56 @@ static int read_series_values(reader *r, int values_idx,
                               uint16_t src)
 {
     const cJSON *v;
-    int i = 0, rc, nonneg = casia__indicator_nonnegative(indicator);
+    unsigned char seen[CASIA__YEAR_MAX - CASIA__YEAR_MIN + 1];
+    int i, rc, nonneg = casia__indicator_nonnegative(indicator);
+
+    /* the notes first: each a string, for a year that has a value */
+    if (notes) {
+        push(r, notes_idx, ".notes");
+        if (!cJSON_IsObject(notes))
+            return fail(r, CASIA_ESCHEMA, "\"notes\" must be an object of "
+                        "year: text, not %s", type_name(notes));
+        if ((rc = check_duplicates(r, notes)))
+            return rc;
+        i = 0;
+        for (v = notes->child; v; v = v->next, i++) {
+            char label[48];
+            make_label(label, sizeof label, "[\"", v->string, "\"]");
+            push(r, i, label);
+            if (!cJSON_IsString(v))
+                return fail(r, CASIA_ESCHEMA, "a note must be a string, not %s",
+                            type_name(v));
+            if (!cJSON_IsObject(values) ||
+                !cJSON_GetObjectItemCaseSensitive(values, v->string))
+                return fail(r, CASIA_ESCHEMA, "note for %s, which has no value",
+                            v->string);
+            pop(r);
+        }
+        pop(r);
+    }
+
     push(r, values_idx, ".values");
     if (!cJSON_IsObject(values))
         return fail(r, CASIA_ESCHEMA,
                     "\"values\" must be an object of year: value, not %s",
                     type_name(values));
+    memset(seen, 0, sizeof seen);
+    i = 0;
     for (v = values->child; v; v = v->next, i++) {
         char label[48];
-        const cJSON *d;
         const cJSON *note = NULL;
         int year = parse_year_key(v->string);
         uint32_t nid = 0;
-        snprintf(label, sizeof label, "[\"%.40s\"]", v->string);
+        make_label(label, sizeof label, "[\"", v->string, "\"]");
         push(r, i, label);
-        for (d = values->child; d != v; d = d->next)
-            if (strcmp(d->string, v->string) == 0)
-                return fail(r, CASIA_ESCHEMA, "year %s given twice", v->string);
         if (year < 0)
             return fail(r, CASIA_ESCHEMA, "\"%s\" is not a year (four digits)",
                         v->string);
         if (year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
             return fail(r, CASIA_ESCHEMA, "year %d outside %d-%d", year,
                         CASIA__YEAR_MIN, CASIA__YEAR_MAX);
+        if (seen[year - CASIA__YEAR_MIN]++)
+            return fail(r, CASIA_ESCHEMA, "year %s given twice", v->string);
         if (!cJSON_IsNumber(v))
             return fail(r, CASIA_ESCHEMA, "the value must be a number, not %s%s",
                         type_name(v),
@@ -531,30 +613,6 @@ static int read_series_values(reader *r, int values_idx,
         pop(r);
     }
     pop(r);
-    if (notes) {
-        push(r, notes_idx, ".notes");
-        if (!cJSON_IsObject(notes))
-            return fail(r, CASIA_ESCHEMA, "\"notes\" must be an object of "
-                        "year: text, not %s", type_name(notes));
-        i = 0;
-        for (v = notes->child; v; v = v->next, i++) {
-            char label[48];
-            const cJSON *d;
-            snprintf(label, sizeof label, "[\"%.40s\"]", v->string);
-            push(r, i, label);
-            for (d = notes->child; d != v; d = d->next)
-                if (strcmp(d->string, v->string) == 0)
-                    return fail(r, CASIA_ESCHEMA, "year %s given twice", v->string);
-            if (!cJSON_IsString(v))
-                return fail(r, CASIA_ESCHEMA, "a note must be a string, not %s",
-                            type_name(v));
-            if (!cJSON_GetObjectItemCaseSensitive(values, v->string))
-                return fail(r, CASIA_ESCHEMA, "note for %s, which has no value",
-                            v->string);
-            pop(r);
-        }
-        pop(r);
-    }
     return CASIA_OK;
 }
 
@@ -823,6 +881,14 @@ static int prescan(reader *r)
     return CASIA_OK;
 }
 
+/* Whether the input holds word at offset off (the input need not be
+ * NUL-terminated). */
+static int starts_with(const reader *r, size_t off, const char *word)
+{
+    size_t n = strlen(word);
+    return off <= r->len && r->len - off >= n && memcmp(r->text + off, word, n) == 0;
+}
+
 /*
  * Describes a cJSON parse failure that cJSON placed at offset off. Two
  * failures deserve their own words: nesting beyond cJSON's limit, and
@@ -869,9 +935,8 @@ static int syntax_error(reader *r, size_t off)
                          "unexpected end of input (truncated JSON?)");
     } else {
         unsigned char c = (unsigned char)t[off];
-        if ((c == 'N' && strncmp(t + off, "NaN", 3) == 0) ||
-            (c == 'I' && strncmp(t + off, "Infinity", 8) == 0) ||
-            (c == '-' && strncmp(t + off, "-Infinity", 9) == 0))
+        if (starts_with(r, off, "NaN") || starts_with(r, off, "Infinity") ||
+            starts_with(r, off, "-Infinity"))
             casia__error_set(r->err, CASIA_EPARSE, r->name,
                              "NaN and Infinity are not JSON numbers");
         else if (c >= 0x20 && c < 0x7f)
@@ -1007,7 +1072,16 @@ CASIA_API int casia_dataset_load_buffer(casia_dataset **out, const char *data,
     }
     if ((rc = prescan(&r)))
         return rc;
+    /* cJSON 1.7 records every parse's error position in a process-global
+     * variable (which libcasia never reads): serialise the parse so that
+     * datasets can be loaded from several threads at once */
+#ifdef HAVE_PTHREAD_H
+    pthread_mutex_lock(&cjson_parse_lock);
+#endif
     root = cJSON_ParseWithLengthOpts(r.text, r.len, &end, 0);
+#ifdef HAVE_PTHREAD_H
+    pthread_mutex_unlock(&cjson_parse_lock);
+#endif
     if (!root)
         return syntax_error(&r, end ? (size_t)(end - r.text) : 0);
     {

@@ -10,7 +10,6 @@
 
 #include <cJSON.h>
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,18 +30,29 @@ static int add_string(cJSON *obj, const char *key, const char *value)
  */
 static int add_number(cJSON *obj, const char *key, double v)
 {
-    char buf[40];
+    char buf[40], out[40];
     int prec;
-    const char *point = localeconv()->decimal_point;
-    char *p;
+    const char *p;
+    char *o = out;
     for (prec = 15; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
+        if (strtod(buf, NULL) == v)   /* both in the caller's locale */
             break;
     }
-    if (point && point[0] && point[0] != '.' && (p = strchr(buf, point[0])))
-        *p = '.';
-    return cJSON_AddRawToObject(obj, key, buf) != NULL;
+    /* whatever the locale wrote as its decimal point (one byte or a UTF-8
+     * sequence) becomes '.', without localeconv(), which is not
+     * thread-safe */
+    for (p = buf; *p; p++) {
+        if (strchr("0123456789+-eE", *p)) {
+            *o++ = *p;
+        } else {
+            *o++ = '.';
+            while (((unsigned char)p[1] & 0xC0) == 0x80)
+                p++;
+        }
+    }
+    *o = '\0';
+    return cJSON_AddRawToObject(obj, key, out) != NULL;
 }
 
 static int write_sources(cJSON *root, const casia_dataset *ds)
@@ -294,6 +304,7 @@ CASIA_API int casia_dataset_to_json(char **out, size_t *size,
 CASIA_API int casia_dataset_save_file(const casia_dataset *ds, const char *path,
                                       casia_error *err)
 {
+    char ebuf[128];
     char *text;
     size_t n;
     FILE *f;
@@ -309,18 +320,18 @@ CASIA_API int casia_dataset_save_file(const casia_dataset *ds, const char *path,
         int e = errno;
         free(text);
         return casia__error_set(err, CASIA_EIO, path, "cannot create: %s",
-                                strerror(e));
+                                casia__errno_text(e, ebuf, sizeof ebuf));
     }
     if (fwrite(text, 1, n, f) != n) {
         int e = errno;
         fclose(f);
         free(text);
         return casia__error_set(err, CASIA_EIO, path, "cannot write: %s",
-                                strerror(e));
+                                casia__errno_text(e, ebuf, sizeof ebuf));
     }
     free(text);
     if (fclose(f) != 0)
         return casia__error_set(err, CASIA_EIO, path, "cannot write: %s",
-                                strerror(errno));
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     return CASIA_OK;
 }

@@ -6,6 +6,8 @@
  */
 #include "testutil.h"
 
+#include <pthread.h>
+
 static casia_dataset *ds;
 
 static void setup(void)
@@ -344,6 +346,41 @@ START_TEST(test_default_dataset)
 }
 END_TEST
 
+/* Each thread loads its own copy of the default dataset and reads the
+ * shared fixture: loading and reading from several threads at once. */
+static void *thread_work(void *arg)
+{
+    casia_dataset *d = NULL;
+    double v = 0;
+    long ok = 0;
+    int i;
+    (void)arg;
+    for (i = 0; i < 5; i++) {
+        if (casia_dataset_open_default(&d, NULL) == CASIA_OK &&
+            casia_dataset_observation_count(d) == 2159 &&
+            casia_dataset_value(&v, ds, "trade.import", "KAZ", "RUS", 2020) == CASIA_OK &&
+            v == 200)
+            ok++;
+        casia_dataset_free(d);
+        d = NULL;
+    }
+    return (void *)ok;
+}
+
+START_TEST(test_threads)
+{
+    pthread_t t[4];
+    int i;
+    for (i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, thread_work, NULL), 0);
+    for (i = 0; i < 4; i++) {
+        void *ok;
+        pthread_join(t[i], &ok);
+        ck_assert_int_eq((long)ok, 5);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("dataset");
@@ -361,6 +398,7 @@ int main(void)
     tcase_add_test(tc, test_votes);
     tcase_add_test(tc, test_memory);
     tcase_add_test(tc, test_default_dataset);
+    tcase_add_test(tc, test_threads);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -159,6 +159,18 @@ START_TEST(test_utf8)
 }
 END_TEST
 
+START_TEST(test_nul_in_codes)
+{
+    /* a NUL inside the length never matches a shorter code */
+    int idx = 0;
+    ck_assert_int_eq(casia__country_index_n("KAZ\0X", 5), -1);
+    ck_assert_int_ge(casia__country_index_n("KAZ", 3), 0);
+    ck_assert_int_eq(casia__country_resolve_n(&idx, "KAZ\0X", 5, NULL), CASIA_ENOTFOUND);
+    ck_assert_ptr_null(casia__indicator_unit("trade.import\0x", 14));
+    ck_assert_str_eq(casia__indicator_unit("trade.import", 12), "USD");
+}
+END_TEST
+
 START_TEST(test_latin1)
 {
     char out[16];
@@ -198,6 +210,7 @@ int main(void)
     tcase_add_test(tc, test_strtab);
     tcase_add_test(tc, test_utf8);
     tcase_add_test(tc, test_latin1);
+    tcase_add_test(tc, test_nul_in_codes);
     tcase_add_test(tc, test_normalize);
     suite_add_tcase(s, tc);
     return run_suite(s);

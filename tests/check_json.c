@@ -175,9 +175,19 @@ END_TEST
 START_TEST(test_same_value_twice_is_kept_once)
 {
     casia_dataset *ds;
+    casia_observation o;
     const char *t = P SER("{\"2019\": 1}") ",\n" SER("{\"2019\": 1}") E;
+    /* the same figure, once with a note and once without: kept once, with
+     * the note */
+    const char *n = P SER("{\"2019\": 1}") ",\n"
+        SERX("KAZ", "reporter", "s", ", \"notes\": {\"2019\": \"prelim\"}", "{\"2019\": 1}") E;
     ck_assert_status(load_text(&ds, t, NULL), CASIA_OK);
     ck_assert_uint_eq(casia_dataset_observation_count(ds), 1);
+    casia_dataset_free(ds);
+    ck_assert_status(load_text(&ds, n, NULL), CASIA_OK);
+    ck_assert_uint_eq(casia_dataset_observation_count(ds), 1);
+    casia_dataset_observation(&o, ds, 0);
+    ck_assert_str_eq(o.note, "prelim");
     casia_dataset_free(ds);
 }
 END_TEST
@@ -200,6 +210,44 @@ START_TEST(test_members)
                          CASIA_OK);
         casia_dataset_free(ds);
     }
+}
+END_TEST
+
+START_TEST(test_notes)
+{
+    /* a note that is not a string: an error at it, not a crash. Columns
+     * from Python on the same text: the notes' "2019" key is at 184 of the
+     * one line; in the series line, "2018" of notes at 116, "notes" at 106 */
+    expect_error_str("{\"format\":\"casia-dataset/1\",\"sources\":[{\"id\":\"s\"}],"
+                     "\"series\":[{\"indicator\":\"trade.import\",\"reporter\":\"KAZ\","
+                     "\"partner\":\"CHN\",\"basis\":\"reporter\",\"source\":\"s\","
+                     "\"values\":{\"2019\":1},\"notes\":{\"2019\":5}}]}",
+                     CASIA_ESCHEMA, 1, 184, "a note must be a string, not a number");
+    expect_error_str(P SERX("KAZ", "reporter", "s", ", \"notes\": {\"2018\": \"x\"}",
+                            "{\"2019\": 1}") E,
+                     CASIA_ESCHEMA, 4, 116, "note for 2018, which has no value");
+    expect_error_str(P SERX("KAZ", "reporter", "s", ", \"notes\": []", "{\"2019\": 1}") E,
+                     CASIA_ESCHEMA, 4, 106, "\"notes\" must be an object");
+}
+END_TEST
+
+START_TEST(test_many_members)
+{
+    /* 50 000 extension members load in linear-logarithmic time; the one
+     * given twice is found at its second occurrence */
+    size_t n = 50000, i, len = 0;
+    char *buf = malloc(n * 16 + 64);
+    casia_dataset *ds;
+    ck_assert_ptr_nonnull(buf);
+    len += (size_t)sprintf(buf, "{\"format\": \"casia-dataset/1\"");
+    for (i = 0; i < n; i++)
+        len += (size_t)sprintf(buf + len, ",\"x-%lu\":1", (unsigned long)i);
+    strcpy(buf + len, "}");
+    ck_assert_status(load_text(&ds, buf, NULL), CASIA_OK);
+    casia_dataset_free(ds);
+    strcpy(buf + len, ",\"x-7\":2}");
+    expect_error_str(buf, CASIA_ESCHEMA, 1, (int)len + 2, "duplicate member \"x-7\"");
+    free(buf);
 }
 END_TEST
 
@@ -279,6 +327,11 @@ START_TEST(test_other_sections)
                      "\"date\": \"2022-02-28\", \"country\": \"KAZ\", \"vote\": \"yes\", "
                      "\"source\": \"s\"}]}",
                      CASIA_ESCHEMA, 1, 41, "source \"s\" is cited but not defined");
+    /* one resolution, two dates for one country */
+    expect_error_str("{\"format\": \"casia-dataset/1\", \"sources\": [{\"id\": \"s\"}], \"votes\": ["
+                     "{\"resolution\": \"R\", \"date\": \"2022-02-28\", \"country\": \"KAZ\", \"vote\": \"yes\", \"source\": \"s\"},\n"
+                     "{\"resolution\": \"R\", \"date\": \"2022-03-01\", \"country\": \"KAZ\", \"vote\": \"yes\", \"source\": \"s\"}]}",
+                     CASIA_ECONFLICT, 2, 1, "is dated 2022-02-28 and 2022-03-01");
     /* one country, one resolution, two votes */
     expect_error_str("{\"format\": \"casia-dataset/1\", \"sources\": [{\"id\": \"s\"}], \"votes\": ["
                      "{\"resolution\": \"R\", \"date\": \"2022-02-28\", \"country\": \"KAZ\", \"vote\": \"yes\", \"source\": \"s\"},\n"
@@ -474,6 +527,8 @@ int main(void)
     tcase_add_test(bad, test_same_value_twice_is_kept_once);
     tcase_add_test(bad, test_members);
     tcase_add_test(bad, test_invalid_utf8);
+    tcase_add_test(bad, test_notes);
+    tcase_add_test(bad, test_many_members);
     tcase_add_test(bad, test_deep_nesting);
     tcase_add_test(bad, test_deep_nesting_file);
     tcase_add_test(bad, test_other_sections);

@@ -5,7 +5,8 @@
 # automake's harness keeps one .trs (the verdict) and one .log per test
 # program. A Check program runs many tests and writes its own count
 # ("100%: Checks: 12, Failures: 0, Errors: 0") to its log; a pytest run
-# writes "== 5 passed, 1 failed in 0.3s ==". Those are counted test by
+# writes "5 passed, 1 failed in 0.3s"; the project's shell tests end with
+# "name: 5 passed, 1 failed". Those are counted test by
 # test; any other program counts as one test. A program that failed
 # without such a line (a crash) counts as one failure. Skipped programs
 # are reported on a line of their own.
@@ -25,16 +26,21 @@ for dir in "$@"; do
         log=${trs%.trs}.log
         verdict=`sed -n 's/^:test-result: //p' "$trs" | head -n 1`
         check=`sed -n 's/.*%: Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$log" 2>/dev/null | tail -n 1`
-        pyline=`grep -E '^=+ .*(passed|failed).* in [0-9.]+s' "$log" 2>/dev/null | tail -n 1`
+        pyline=`grep -E '[0-9]+ (passed|failed|errors?)\b.* in [0-9.]+s' "$log" 2>/dev/null | tail -n 1`
+        shline=`grep -E '^[A-Za-z0-9_.-]+: [0-9]+ passed, [0-9]+ failed$' "$log" 2>/dev/null | tail -n 1`
         before=$failed
-        if [ -n "$check" ]; then
+        if [ -n "$shline" ]; then
+            set -- `echo "$shline" | sed 's/^[^:]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/'`
+            passed=$((passed + $1))
+            failed=$((failed + $2))
+        elif [ -n "$check" ]; then
             set -- $check
             passed=$((passed + $1 - $2 - $3))
             failed=$((failed + $2 + $3))
         elif [ -n "$pyline" ]; then
-            p=`echo "$pyline" | sed -n 's/.* \([0-9][0-9]*\) passed.*/\1/p'`
-            f=`echo "$pyline" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p'`
-            e=`echo "$pyline" | sed -n 's/.* \([0-9][0-9]*\) error.*/\1/p'`
+            p=`echo " $pyline" | sed -n 's/.* \([0-9][0-9]*\) passed.*/\1/p'`
+            f=`echo " $pyline" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p'`
+            e=`echo " $pyline" | sed -n 's/.* \([0-9][0-9]*\) error.*/\1/p'`
             passed=$((passed + ${p:-0}))
             failed=$((failed + ${f:-0} + ${e:-0}))
             [ -z "$p$f$e" ] && [ "$verdict" != PASS ] && failed=$((failed + 1))

@@ -135,6 +135,25 @@ typedef enum casia_basis {
 } casia_basis;
 
 /**
+ * A flow of goods, as the reporter reports it. The indices take IMPORT,
+ * EXPORT or TURNOVER; importers take a mask of IMPORT, EXPORT, REIMPORT
+ * and REEXPORT (TURNOVER is IMPORT | EXPORT, imports and exports).
+ */
+typedef enum casia_flow {
+    CASIA_FLOW_IMPORT = 1,    /**< imports (CIF): indicator trade.import */
+    CASIA_FLOW_EXPORT = 2,    /**< exports (FOB): indicator trade.export */
+    CASIA_FLOW_TURNOVER = 3,  /**< exports + imports */
+    CASIA_FLOW_REIMPORT = 4,  /**< re-imports: indicator trade.reimport */
+    CASIA_FLOW_REEXPORT = 8   /**< re-exports: indicator trade.reexport */
+} casia_flow;
+
+/**
+ * "import", "export", "turnover", "reimport" or "reexport"; NULL for any
+ * other value (such as a mask of several flows).
+ */
+CASIA_API const char *casia_flow_name(casia_flow flow);
+
+/**
  * The basis as written in files: "any", "reporter", "partner_mirror",
  * "national_stats", "other", "mixed". NULL for a value outside the enum.
  */

@@ -106,13 +106,9 @@ CASIA_API int casia_format_detect(casia_format *out, const char *path,
 CASIA_API int casia_format_detect_buffer(casia_format *out, const char *data,
                                          size_t size);
 
-/** Flows of goods (a mask for casia_import_options::flows). */
-typedef enum casia_flow {
-    CASIA_FLOW_IMPORT = 1,    /**< imports (Comtrade M, 1) */
-    CASIA_FLOW_EXPORT = 2,    /**< exports (Comtrade X, 2) */
-    CASIA_FLOW_REIMPORT = 4,  /**< re-imports (Comtrade RM, 4) */
-    CASIA_FLOW_REEXPORT = 8   /**< re-exports (Comtrade RX, 3) */
-} casia_flow;
+/* The flows of casia_import_options::flows are a mask of casia_flow
+ * (casia/common.h): CASIA_FLOW_IMPORT (Comtrade M, 1), CASIA_FLOW_EXPORT
+ * (X, 2), CASIA_FLOW_REIMPORT (RM, 4), CASIA_FLOW_REEXPORT (RX, 3). */
 
 /** Which commodity rows of a Comtrade file are read. */
 typedef enum casia_commodity {

@@ -1,0 +1,533 @@
+/*
+ * cmd_report.c - `casia report`: for each Central Asian state, its
+ * dependence on China and on Russia in every dimension the dataset can
+ * answer, with years, bases and sources.
+ *
+ * Fair comparisons first: each measure is shown for the latest year (up
+ * to --to) in which both China and Russia have a value, else the latest
+ * in which either has one.
+ */
+#include "config.h"
+
+#include "cli.h"
+#include "commands.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const CA5[] = {"KAZ", "KGZ", "TJK", "TKM", "UZB"};
+static const char *const PARTNER[2] = {"CHN", "RUS"};
+
+/* Sources cited by the report, in order of first use. */
+typedef struct cited {
+    const char *id[512];
+    int n;
+} cited;
+
+static void cite(cited *c, const casia_result *r)
+{
+    unsigned i;
+    int j;
+    for (i = 0; i < r->source_count; i++) {
+        for (j = 0; j < c->n; j++)
+            if (strcmp(c->id[j], r->sources[i]) == 0)
+                break;
+        if (j == c->n && c->n < 512)
+            c->id[c->n++] = r->sources[i];
+    }
+}
+
+/* What the report shows for one measure and one partner. */
+typedef struct cell {
+    int status;
+    casia_result r;
+} cell;
+
+typedef int (*annual_fn)(casia_result *out, const casia_dataset *ds,
+                         const char *country, const char *partner, int year,
+                         const void *arg, const casia_options *opt);
+
+/* Finds the latest year in [from, to] where both partners have a value
+ * (else either), filling cells[2]; returns the year or 0. */
+static int latest(const casia_dataset *ds, const char *country, int from, int to,
+                  annual_fn fn, const void *arg, const casia_options *opt,
+                  cell cells[2])
+{
+    int y, p, best_either = 0;
+    cell either[2];
+    for (y = to; y >= from; y--) {
+        cell c[2];
+        for (p = 0; p < 2; p++)
+            c[p].status = fn(&c[p].r, ds, country, PARTNER[p], y, arg, opt);
+        if (c[0].status == CASIA_OK && c[1].status == CASIA_OK) {
+            cells[0] = c[0];
+            cells[1] = c[1];
+            return y;
+        }
+        if (!best_either && (c[0].status == CASIA_OK || c[1].status == CASIA_OK)) {
+            best_either = y;
+            either[0] = c[0];
+            either[1] = c[1];
+        }
+    }
+    if (best_either) {
+        cells[0] = either[0];
+        cells[1] = either[1];
+    } else {
+        cells[0].status = cells[1].status = CASIA_ENOTFOUND;
+    }
+    return best_either;
+}
+
+static int fn_trade(casia_result *out, const casia_dataset *ds, const char *country,
+                    const char *partner, int year, const void *arg,
+                    const casia_options *opt)
+{
+    return casia_trade_share(out, ds, country, partner, year,
+                             *(const casia_flow *)arg, opt);
+}
+
+static int fn_arms(casia_result *out, const casia_dataset *ds, const char *country,
+                   const char *partner, int year, const void *arg,
+                   const casia_options *opt)
+{
+    (void)arg;
+    return casia_arms_share_5y(out, ds, country, partner, year, opt);
+}
+
+static int fn_members(casia_result *out, const casia_dataset *ds,
+                      const char *country, const char *partner, int year,
+                      const void *arg, const casia_options *opt)
+{
+    (void)arg;
+    return casia_memberships(out, ds, country, partner, year, opt);
+}
+
+static int fn_un(casia_result *out, const casia_dataset *ds, const char *country,
+                 const char *partner, int year, const void *arg,
+                 const casia_options *opt)
+{
+    (void)arg;
+    (void)year;
+    return casia_un_agreement(out, ds, country, partner, NULL, 0, 0, opt);
+}
+
+static int fn_remit_share(casia_result *out, const casia_dataset *ds,
+                          const char *country, const char *partner, int year,
+                          const void *arg, const casia_options *opt)
+{
+    (void)arg;
+    return casia_remittance_share(out, ds, country, partner, year, opt);
+}
+
+static int fn_composite(casia_result *out, const casia_dataset *ds,
+                        const char *country, const char *partner, int year,
+                        const void *arg, const casia_options *opt)
+{
+    casia_composite_result cr;
+    int rc = casia_composite(&cr, ds, country, partner, year, opt);
+    (void)arg;
+    if (rc == CASIA_OK)
+        *out = cr.result;
+    return rc;
+}
+
+static const char *name_of(const char *code)
+{
+    casia_country info;
+    return casia_country_info(&info, code) == CASIA_OK ? info.name : code;
+}
+
+/* "18.0%" / "0.098" / "-" */
+static void fmt(char *buf, size_t size, const cell *c, const char *style)
+{
+    if (c->status != CASIA_OK) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    if (strcmp(style, "share") == 0)
+        snprintf(buf, size, "%.1f%%%s", 100 * c->r.value, c->r.value > 1 ? " (!)" : "");
+    else if (strcmp(style, "count") == 0)
+        snprintf(buf, size, "%.0f", c->r.value);
+    else
+        snprintf(buf, size, "%.3f", c->r.value);
+}
+
+static void basis_text(char *buf, size_t size, const cell cells[2])
+{
+    const char *b0 = cells[0].status == CASIA_OK ? casia_basis_name(cells[0].r.basis) : NULL;
+    const char *b1 = cells[1].status == CASIA_OK ? casia_basis_name(cells[1].r.basis) : NULL;
+    unsigned flags = (cells[0].status == CASIA_OK ? cells[0].r.flags : 0) |
+                     (cells[1].status == CASIA_OK ? cells[1].r.flags : 0);
+    if (b0 && b1 && strcmp(b0, b1) != 0)
+        snprintf(buf, size, "%s / %s", b0, b1);
+    else
+        snprintf(buf, size, "%s", b0 ? b0 : b1 ? b1 : "");
+    if (flags & CASIA_RESULT_MIRROR) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, size - l, "%s", " (mirror)");
+    }
+}
+
+/* The long form, for CSV and JSON: one row per measure and partner. */
+static void long_row(table *t, const char *country, const char *measure,
+                     const char *partner, int from, int to, const cell *c)
+{
+    if (c->status != CASIA_OK)
+        return;
+    table_row(t);
+    table_text(t, country);
+    table_text(t, measure);
+    table_text(t, partner);
+    table_int(t, from);
+    table_int(t, to);
+    result_cells(t, &c->r);
+}
+
+/* One measure: a text row and the long rows. */
+static void measure(table *text, table *lng, cited *cites, const char *country,
+                    const char *label, const char *key, const char *style,
+                    int year_from, int year_to, const cell cells[2])
+{
+    char v[2][32], years[32], basis[80];
+    int p;
+    for (p = 0; p < 2; p++) {
+        fmt(v[p], sizeof v[p], &cells[p], style);
+        if (cells[p].status == CASIA_OK)
+            cite(cites, &cells[p].r);
+        long_row(lng, country, key, PARTNER[p], year_from, year_to, &cells[p]);
+    }
+    if (!year_to)
+        snprintf(years, sizeof years, "-");
+    else if (year_from != year_to)
+        snprintf(years, sizeof years, "%d-%d", year_from, year_to);
+    else
+        snprintf(years, sizeof years, "%d", year_to);
+    basis_text(basis, sizeof basis, cells);
+    table_row(text);
+    table_text(text, label);
+    table_text(text, v[0]);
+    table_text(text, v[1]);
+    table_text(text, years);
+    table_text(text, basis[0] ? basis : NULL);
+}
+
+static table *country_table(void)
+{
+    table *t = table_new(NULL);
+    table_column(t, "measure", COL_TEXT);
+    table_column(t, "China", COL_RATIO);   /* right-aligned text */
+    table_column(t, "Russia", COL_RATIO);
+    table_column(t, "year", COL_TEXT);
+    table_column(t, "basis", COL_TEXT);
+    return t;
+}
+
+static void report_country(cli *c, const casia_dataset *ds, const char *country,
+                           int from, int to, const casia_options *opt,
+                           table *lng, cited *cites)
+{
+    static const struct { casia_flow flow; const char *label, *key; } flows[] = {
+        {CASIA_FLOW_TURNOVER, "trade share: turnover", "turnover_share"},
+        {CASIA_FLOW_IMPORT, "trade share: imports", "import_share"},
+        {CASIA_FLOW_EXPORT, "trade share: exports", "export_share"}};
+    cell cells[2];
+    table *t = country_table();
+    int i, y, trade_year = 0;
+    char title[128];
+
+    snprintf(title, sizeof title, "%s (%s)", name_of(country), country);
+    for (i = 0; i < 3; i++) {
+        y = latest(ds, country, from, to, fn_trade, &flows[i].flow, opt, cells);
+        if (i == 0)
+            trade_year = y;
+        measure(t, lng, cites, country, flows[i].label, flows[i].key, "share", y, y,
+                cells);
+    }
+
+    /* top partner and HHI of turnover: the latest year whose ranking lists
+     * both China and Russia, else the latest with any ranking */
+    {
+        int chosen = 0, any = 0;
+        for (y = to; y >= from && !chosen; y--) {
+            casia_rank_entry e[64];
+            casia_result total;
+            size_t n = 0, j;
+            int both = 0;
+            if (casia_top_partners(e, 64, &n, &total, ds, country, y,
+                                   CASIA_FLOW_TURNOVER, opt) != CASIA_OK || n == 0)
+                continue;
+            for (j = 0; j < n && j < 64; j++)
+                both += strcmp(e[j].partner, "CHN") == 0 || strcmp(e[j].partner, "RUS") == 0;
+            if (both == 2)
+                chosen = y;
+            else if (!any)
+                any = y;
+        }
+        y = chosen ? chosen : any;
+        if (y) {
+            casia_rank_entry top;
+            casia_result total, hhi;
+            size_t n = 0;
+            if (casia_top_partners(&top, 1, &n, &total, ds, country, y,
+                                   CASIA_FLOW_TURNOVER, opt) == CASIA_OK &&
+                casia_hhi(&hhi, ds, country, y, CASIA_FLOW_TURNOVER, opt) == CASIA_OK) {
+                cell hc;
+                table_note(t, "Top trade partner (turnover, %d): %s, %.1f%% of the total "
+                           "(%s basis%s).", y, name_of(top.partner), 100 * top.share,
+                           casia_basis_name(top.basis),
+                           chosen ? "" : "; China and Russia are not both listed that year");
+                table_note(t, "Partner concentration (HHI of turnover, %d): %.3f; the "
+                           "listed partners cover %.0f%% of the total, so the true value "
+                           "lies between %.3f and %.3f.", y, hhi.value,
+                           100 * hhi.coverage, hhi.lower, hhi.upper);
+                cite(cites, &total);
+                cite(cites, &hhi);
+                hc.status = CASIA_OK;
+                hc.r = hhi;
+                long_row(lng, country, "turnover_hhi", "WLD", y, y, &hc);
+                hc.r = total;
+                hc.r.value = top.share;
+                hc.r.unit = "fraction";
+                long_row(lng, country, "top_partner_share", top.partner, y, y, &hc);
+            }
+        }
+    }
+
+    /* arms: the latest 5-year window with SIPRI data */
+    y = latest(ds, country, from, to, fn_arms, NULL, opt, cells);
+    measure(t, lng, cites, country, "arms imports share (5 years)", "arms_share",
+            "share", y ? y - 4 : 0, y, cells);
+
+    /* remittances: % of GDP (the country's own), share sent from each */
+    for (y = to; y >= from; y--) {
+        casia_result r;
+        if (casia_remittance_gdp(&r, ds, country, y, opt) == CASIA_OK) {
+            cell rc;
+            if (r.flags & CASIA_RESULT_DISAGREE)
+                table_note(t, "Remittances received (%d): %.1f%% of GDP (%s; the %s "
+                           "figure is %.1f%%: the sources disagree).", y, r.value,
+                           r.flags & CASIA_RESULT_REPORTED ? "published ratio"
+                                                           : "computed from US dollars",
+                           r.flags & CASIA_RESULT_REPORTED ? "computed" : "published",
+                           r.other);
+            else
+                table_note(t, "Remittances received (%d): %.1f%% of GDP (%s).", y,
+                           r.value, r.flags & CASIA_RESULT_REPORTED
+                                        ? "published ratio" : "computed from US dollars");
+            cite(cites, &r);
+            rc.status = CASIA_OK;
+            rc.r = r;
+            long_row(lng, country, "remittance_gdp", "WLD", y, y, &rc);
+            break;
+        }
+    }
+    y = latest(ds, country, from, to, fn_remit_share, NULL, opt, cells);
+    if (y)
+        measure(t, lng, cites, country, "remittances sent from", "remittance_share",
+                "share", y, y, cells);
+
+    /* institutions */
+    y = latest(ds, country, from, to, fn_members, NULL, opt, cells);
+    measure(t, lng, cites, country, "memberships of organisations led by", "memberships",
+            "count", y, y, cells);
+    /* UN votes: agreement over every resolution the dataset has, labelled
+     * with the years of those resolutions */
+    {
+        int p, y0 = 0, y1 = 0;
+        for (p = 0; p < 2; p++) {
+            cells[p].status = fn_un(&cells[p].r, ds, country, PARTNER[p], 0, NULL, opt);
+            if (cells[p].status == CASIA_OK) {
+                int yy;
+                for (yy = 1900; yy <= 2155; yy++)   /* the resolutions' years */
+                    if (casia_result_has_year(&cells[p].r, yy)) {
+                        if (!y0 || yy < y0)
+                            y0 = yy;
+                        if (yy > y1)
+                            y1 = yy;
+                    }
+            }
+        }
+        if (y1)
+            measure(t, lng, cites, country, "UN voting agreement", "un_agreement",
+                    "ratio", y0, y1, cells);
+    }
+
+    /* composite, in the trade comparison's year when it has one */
+    {
+        int cy = 0, p;
+        if (trade_year) {
+            for (p = 0; p < 2; p++)
+                cells[p].status = fn_composite(&cells[p].r, ds, country, PARTNER[p],
+                                               trade_year, NULL, opt);
+            if (cells[0].status == CASIA_OK || cells[1].status == CASIA_OK)
+                cy = trade_year;
+        }
+        if (!cy)
+            cy = latest(ds, country, from, to, fn_composite, NULL, opt, cells);
+        measure(t, lng, cites, country, "composite dependence", "composite", "ratio", cy,
+                cy, cells);
+        if (cy) {
+            casia_result sr;
+            if (casia_composite_sensitivity(&sr, ds, country, "CHN", "RUS", cy, opt) ==
+                CASIA_OK) {
+                cell sc;
+                table_note(t, "Composite dependence (%d): China's exceeds Russia's in "
+                           "%.1f%% of %lu weightings drawn from Dirichlet(1,...,1) "
+                           "(seed %llu).", cy, 100 * sr.value, (unsigned long)sr.count,
+                           (unsigned long long)opt->seed);
+                sc.status = CASIA_OK;
+                sc.r = sr;
+                long_row(lng, country, "composite_sensitivity", "CHN>RUS", cy, cy, &sc);
+            }
+        }
+    }
+
+    /* before and after 2022: the turnover share, mean of each period */
+    {
+        casia_period_comparison cmp;
+        if (casia_compare_periods(&cmp, ds, CASIA_INDEX_TURNOVER_SHARE, country, "CHN",
+                                  "RUS", opt) == CASIA_OK) {
+            int q, p;
+            for (q = 0; q < 2; q++) {
+                cell mc[2];
+                char label[64];
+                for (p = 0; p < 2; p++) {
+                    mc[p].status = cmp.status[p][q];
+                    mc[p].r = cmp.mean[p][q];
+                }
+                snprintf(label, sizeof label, "turnover share, mean %d-%d",
+                         cmp.period[q][0], cmp.period[q][1]);
+                measure(t, lng, cites, country, label, "turnover_share_mean", "share",
+                        cmp.period[q][0], cmp.period[q][1], mc);
+            }
+            {
+                char v[2][32];
+                for (p = 0; p < 2; p++) {
+                    if (cmp.valid & (p ? CASIA_CMP_CHANGE_B : CASIA_CMP_CHANGE_A))
+                        snprintf(v[p], sizeof v[p], "%+.1f pp", cmp.change[p]);
+                    else
+                        snprintf(v[p], sizeof v[p], "-");
+                }
+                table_row(t);
+                table_text(t, "  change");
+                table_text(t, v[0]);
+                table_text(t, v[1]);
+                table_text(t, "");
+                table_text(t, "");
+            }
+        }
+    }
+
+    if (c->format == OUT_TEXT) {
+        fprintf(c->out, "%s\n", title);
+        table_print(c, t);
+        fputc('\n', c->out);
+    }
+    table_free(t);
+}
+
+int cmd_report(cli *c, int argc, char **argv)
+{
+    static const cli_option opts[] = {{"country", 'c', 1}, {"from", 'F', 1},
+                                      {"to", 'T', 1}, INDEX_OPTIONS, {NULL, 0, 0}};
+    casia_options opt = CASIA_OPTIONS_INIT;
+    const char *countries[16];
+    int n_countries = 0, from = 1990, to = 0, k, i, r;
+    casia_dataset *ds;
+    cli_args a;
+    table *lng;
+    cited cites;
+
+    cli_args_init(&a, argc, argv);
+    while ((k = cli_args_next(c, c->cmd, &a, opts)) != 0) {
+        switch (k) {
+        case 'c':
+            if (n_countries == 16)
+                return cli_usage(c, c->cmd, "at most 16 countries");
+            if ((r = cli_country(c, a.arg, &countries[n_countries])))
+                return r;
+            n_countries++;
+            break;
+        case 'F':
+            if (cli_parse_year(a.arg, &from))
+                return cli_usage(c, c->cmd, "--from: '%s' is not a year", a.arg);
+            break;
+        case 'T':
+            if (cli_parse_year(a.arg, &to))
+                return cli_usage(c, c->cmd, "--to: '%s' is not a year", a.arg);
+            break;
+        default:
+            r = index_option(c, k, a.arg, &opt);
+            if (r < 0)
+                return -r;
+            if (r == 0)
+                return EXIT_USAGE;
+        }
+    }
+    if (a.n_operands)
+        return cli_usage(c, c->cmd, "unexpected argument '%s'", a.operands[0]);
+    if (!(ds = cli_dataset(c)))
+        return EXIT_INPUT;
+    if (!to) {
+        /* the latest year of the dataset */
+        size_t n = casia_dataset_observation_count(ds), j;
+        for (j = 0; j < n; j++) {
+            casia_observation o;
+            casia_dataset_observation(&o, ds, j);
+            if (o.year > to)
+                to = o.year;
+        }
+        if (!to)
+            return cli_fail(c, EXIT_NODATA, "the dataset holds no observation");
+    }
+    if (to < from)
+        return cli_usage(c, c->cmd, "--to %d is before --from %d", to, from);
+    if (!n_countries) {
+        for (i = 0; i < 5; i++)
+            countries[i] = CA5[i];
+        n_countries = 5;
+    }
+
+    memset(&cites, 0, sizeof cites);
+    lng = table_new(NULL);
+    table_column(lng, "country", COL_TEXT);
+    table_column(lng, "measure", COL_TEXT);
+    table_column(lng, "partner", COL_TEXT);
+    table_column(lng, "from", COL_INT);
+    table_column(lng, "to", COL_INT);
+    result_columns(lng, COL_NUMBER);
+
+    if (c->format == OUT_TEXT) {
+        const char *title = casia_dataset_title(ds);
+        fprintf(c->out,
+                "Dependence on China and Russia, %d-%d\n"
+                "Data: %s%s%s\n"
+                "Each measure is for the latest year in which both partners have a "
+                "value\n(else either); \"-\" means the data holds none. Shares of "
+                "trade are of the\ncountry's total with the world; the basis says "
+                "whose figures they are\n(reporter: its own; partner_mirror: the "
+                "partner's; national_stats: its\nstatistics office). (!) marks a "
+                "share above 100%%: its sources disagree.\nSee docs/indices.md.\n\n",
+                from, to, title ? title : (c->data_path ? c->data_path : "dataset"),
+                c->data_path ? "" : ", sha256 ",
+                c->data_path ? "" : casia_default_sha256());
+    }
+    for (i = 0; i < n_countries; i++)
+        report_country(c, ds, countries[i], from, to, &opt, lng, &cites);
+
+    if (c->format == OUT_TEXT) {
+        fprintf(c->out, "Sources (casia sources ID for the address):\n");
+        for (i = 0; i < cites.n; i++) {
+            casia_source s;
+            if (casia_dataset_find_source(&s, ds, cites.id[i]) == CASIA_OK)
+                fprintf(c->out, "  %-28s %s: %s\n", s.id, s.publisher[0] ? s.publisher : "-",
+                        s.title);
+        }
+    } else {
+        table_print(c, lng);
+    }
+    table_free(lng);
+    return EXIT_OK;
+}
