@@ -184,6 +184,166 @@ START_TEST(test_store)
 }
 END_TEST
 
+/* Field @p want (0-based) of the CSV record at @p p (quotes stripped, no
+ * doubled quotes in the fields asked for) into @p out; returns the start
+ * of the next record. */
+static const char *record_field(const char *p, const char *end, int want,
+                                char *out, size_t cap)
+{
+    int field = 0, quoted = 0;
+    size_t len = 0;
+    out[0] = '\0';
+    for (; p < end; p++) {
+        if (*p == '"') {
+            quoted = !quoted;
+        } else if (!quoted && *p == ',') {
+            field++;
+        } else if (!quoted && *p == '\n') {
+            return p + 1;
+        } else if (field == want && *p != '\r' && len + 1 < cap) {
+            out[len++] = *p;
+            out[len] = '\0';
+        }
+    }
+    return end;
+}
+
+/* Drops from a Comtrade Plus text, in place, the rows whose partner is
+ * the reporter itself (China's imports from China: goods re-imported).
+ * The bench job counts them as any partner; the indices leave i = j out
+ * (docs/indices.md), so the two are compared without them. Returns the
+ * new size and the number of rows dropped in @p dropped. */
+static size_t drop_self_rows(char *text, size_t n, int *dropped)
+{
+    const char *end = text + n, *p = text, *next;
+    char name[64], a[64], b[64];
+    int reporter = -1, partner = -1, k;
+    size_t out;
+    for (k = 0; k < 64 && (reporter < 0 || partner < 0); k++) {
+        record_field(p, end, k, name, sizeof name);
+        if (strcmp(name, "reporterISO") == 0)
+            reporter = k;
+        if (strcmp(name, "partnerISO") == 0)
+            partner = k;
+    }
+    ck_assert(reporter >= 0 && partner >= 0);
+    next = record_field(p, end, 0, name, sizeof name);
+    out = (size_t)(next - text);
+    *dropped = 0;
+    for (p = next; p < end; p = next) {
+        record_field(p, end, reporter, a, sizeof a);
+        next = record_field(p, end, partner, b, sizeof b);
+        if (strcmp(a, b) == 0) {
+            (*dropped)++;
+            continue;
+        }
+        memmove(text + out, p, (size_t)(next - p));
+        out += (size_t)(next - p);
+    }
+    return out;
+}
+
+/* The stream against the store's own indices (casia_top_partners and
+ * casia_hhi over the imported dataset, turnover, the total summed over
+ * partners): the same turnover, the same share for every partner the
+ * indices rank (those with both flows), and where every partner has both
+ * flows the same HHI and top partner, bit for bit. */
+static void stream_equals_indices(const char *data, size_t n, const char *name,
+                                  int *compared_hhi)
+{
+    casia_stream *s = stream_of(data, n, name);
+    casia_dataset *ds;
+    casia_options opt = CASIA_OPTIONS_INIT;
+    casia_error err;
+    size_t i, k;
+    opt.total = CASIA_TOTAL_PARTNERS;
+    opt.mirror = CASIA_MIRROR_NEVER;
+    opt.min_partners = 1;
+    ck_assert_int_eq(casia_import_buffer(&ds, data, n, name, CASIA_FORMAT_AUTO, NULL,
+                                         NULL, &err), CASIA_OK);
+    for (i = 0; i < casia_stream_count(s); i++) {
+        casia_stream_result r;
+        casia_rank_entry rank[512];
+        casia_result total, hhi;
+        size_t count;
+        ck_assert_int_eq(casia_stream_at(&r, s, i), CASIA_OK);
+        ck_assert_int_eq(casia_top_partners(rank, 512, &count, &total, ds, r.reporter,
+                                            r.year, CASIA_FLOW_TURNOVER, &opt),
+                         CASIA_OK);
+        ck_assert_msg(total.value == r.turnover, "%s %d: turnover %.17g vs %.17g",
+                      r.reporter, r.year, total.value, r.turnover);
+        for (k = 0; k < count && k < 512; k++) {
+            size_t j;
+            for (j = 0; j < (size_t)r.partners; j++) {
+                casia_stream_partner p;
+                ck_assert_int_eq(casia_stream_partner_at(&p, s, i, j), CASIA_OK);
+                if (strcmp(p.partner, rank[k].partner) == 0) {
+                    ck_assert_msg(p.value == rank[k].value && p.share == rank[k].share,
+                                  "%s %d %s: share %.17g vs %.17g", r.reporter,
+                                  r.year, p.partner, p.share, rank[k].share);
+                    break;
+                }
+            }
+            ck_assert_uint_lt(j, (size_t)r.partners);
+        }
+        if (count == (size_t)r.partners) {
+            ck_assert_int_eq(casia_hhi(&hhi, ds, r.reporter, r.year,
+                                       CASIA_FLOW_TURNOVER, &opt), CASIA_OK);
+            ck_assert_msg(hhi.value == r.hhi, "%s %d: HHI %.17g vs %.17g", r.reporter,
+                          r.year, hhi.value, r.hhi);
+            ck_assert_str_eq(rank[0].partner, r.top_partner);
+            ck_assert(rank[0].share == r.top_share);
+            (*compared_hhi)++;
+        }
+    }
+    casia_dataset_free(ds);
+    casia_stream_free(s);
+}
+
+START_TEST(test_indices)
+{
+    /* every partner with both flows: a legacy extract, 2021, three
+     * partners, and the World row (left out of a total over partners) */
+    static const char both[] =
+        "Year,Reporter Code,Trade Flow Code,Partner Code,Commodity Code,Value\n"
+        "2021,398,1,156,TOTAL,1000\n"
+        "2021,398,2,156,TOTAL,300.5\n"
+        "2021,398,1,643,TOTAL,2000\n"
+        "2021,398,2,643,TOTAL,70.25\n"
+        "2021,398,1,276,TOTAL,12.125\n"
+        "2021,398,2,276,TOTAL,3\n"
+        "2021,398,1,0,TOTAL,3100\n"
+        "2021,398,2,0,TOTAL,400\n";
+    const char *dir = getenv("CASIA_SHARED_DATADIR");
+    int hhis = 0;
+    stream_equals_indices(both, sizeof both - 1, "both.csv", &hhis);
+    ck_assert_int_eq(hhis, 1);
+    if (dir && *dir) {
+        /* the Comtrade Plus sample: China, Germany and the USA in 2022,
+         * without China's imports from China (line 42, 122883424107 USD,
+         * the only row whose partner is its reporter) */
+        char path[4096];
+        FILE *f;
+        snprintf(path, sizeof path, "%s/formats/un_comtrade/"
+                 "comtradeplus_TradeData_2022_CHN-DEU-USA_total.csv", dir);
+        if ((f = fopen(path, "rb")) != NULL) {
+            size_t n;
+            char *text;
+            int dropped;
+            fclose(f);
+            text = slurp(path, &n);
+            n = drop_self_rows(text, n, &dropped);
+            ck_assert_int_eq(dropped, 1);
+            stream_equals_indices(text, n, "plus.csv", &hhis);
+            /* China has both flows with all its 218 partners; Germany
+             * and the USA have partners with one flow */
+            ck_assert_int_eq(hhis, 2);
+            free(text);
+        }
+    }
+}
+END_TEST
+
 /* A file cut at every line, fed in two parts (the second without a
  * header) to two streams merged, or to one stream: the same bits. */
 START_TEST(test_split)
@@ -298,6 +458,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_figures);
     tcase_add_test(tc, test_store);
+    tcase_add_test(tc, test_indices);
     tcase_add_test(tc, test_split);
     tcase_add_test(tc, test_bad);
     suite_add_tcase(s, tc);

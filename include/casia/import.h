@@ -290,7 +290,8 @@ CASIA_API int casia_dataset_save_csv(const casia_dataset *ds, const char *path,
  *  - turnover: the sum over partners of imports + exports (flows M and X,
  *    commodity TOTAL unless the options sum chapters; every month of the
  *    year summed; the World row and other aggregates left out; residual
- *    areas such as "Areas, nes" counted);
+ *    areas such as "Areas, nes" counted, and so is the reporter itself
+ *    as a partner, e.g. China's imports from China, goods re-imported);
  *  - each partner's share of it, the Herfindahl-Hirschman index
  *    HHI = sum of squared shares, and the top partner (the largest sum;
  *    ties go to the smaller code).
@@ -303,6 +304,13 @@ CASIA_API int casia_dataset_save_csv(const casia_dataset *ds, const char *path,
  * the dataset that casia_import_file() loads from the same file: the
  * per-partner, per-flow sums are rounded once, as the store rounds them,
  * and then summed exactly.
+ *
+ * The indices of the store (casia_top_partners(), casia_hhi() with
+ * #CASIA_FLOW_TURNOVER and a total over partners) leave a reporter's row
+ * with itself out and, for turnover, rank only partners with both flows.
+ * Where a (reporter, year) has no row with itself they give the stream's
+ * turnover and partner shares bit for bit, and where every partner also
+ * has both flows the same HHI and top partner.
  *
  * A stream is not thread-safe; use one per thread and merge them.
  * @{
