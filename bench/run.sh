@@ -4,7 +4,8 @@
 # Generates Comtrade Plus files with gen_comtrade.py (sizes $BENCH_SIZES,
 # default S M L) into $BENCH_DIR (default: a temporary directory, removed
 # afterwards), then for each file, read once beforehand so that it is in the
-# page cache, runs in separate processes, best of $BENCH_RUNS (default 3):
+# page cache, runs in separate processes, in turn, best of $BENCH_RUNS
+# (default 5):
 #   newlines  read() into a reused buffer + line-feed count (the reference)
 #   stream    the streaming job (casia-bench comtrade)
 #   load      the full load into a dataset (casia-bench load)
@@ -18,7 +19,7 @@ set -u
 srcdir=${1:-.}
 PYTHON=${PYTHON:-python3}
 BENCH_SIZES=${BENCH_SIZES:-S M L}
-BENCH_RUNS=${BENCH_RUNS:-3}
+BENCH_RUNS=${BENCH_RUNS:-5}
 : "${CASIA_BENCH:?CASIA_BENCH must name the casia-bench program}"
 
 if [ -z "${GEN_COMTRADE:-}" ] || [ ! -r "$GEN_COMTRADE" ]; then
@@ -45,25 +46,25 @@ field() {
     printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"
 }
 
-# best JOB FILE: runs casia-bench --stats JOB FILE $BENCH_RUNS times and
-# prints the stats line of the fastest run
-best() {
-    b= bt=
-    i=0
-    while [ $i -lt "$BENCH_RUNS" ]; do
-        line=`"$CASIA_BENCH" --stats "$1" "$2" 2>&1 >/dev/null | grep '^job='`
-        if [ -z "$line" ]; then
-            echo "bench: casia-bench $1 $2 failed" >&2
-            return 1
-        fi
-        t=`field seconds "$line"`
-        if [ -z "$bt" ] || awk "BEGIN { exit !($t < $bt) }"; then
-            b=$line
-            bt=$t
-        fi
-        i=`expr $i + 1`
-    done
-    printf '%s\n' "$b"
+# run JOB FILE: runs casia-bench --stats JOB FILE once and prints its
+# stats line
+run() {
+    line=`"$CASIA_BENCH" --stats "$1" "$2" 2>&1 >/dev/null | grep '^job='`
+    if [ -z "$line" ]; then
+        echo "bench: casia-bench $1 $2 failed" >&2
+        return 1
+    fi
+    printf '%s\n' "$line"
+}
+
+# faster A B: prints whichever stats line has the smaller time (A if B is
+# empty)
+faster() {
+    if [ -z "$2" ] || awk "BEGIN { exit !(\`field seconds "$1"\` <= \`field seconds "$2"\`) }"; then
+        printf '%s\n' "$1"
+    else
+        printf '%s\n' "$2"
+    fi
 }
 
 status=0
@@ -76,9 +77,16 @@ for size in $BENCH_SIZES; do
             mv "$f.tmp" "$f" || { echo "bench: cannot generate $f"; exit 1; }
     fi
     cat "$f" > /dev/null
-    nl=`best newlines "$f"` || { status=1; continue; }
-    st=`best comtrade "$f"` || { status=1; continue; }
-    ld=`best load "$f"` || { status=1; continue; }
+    # the three jobs in turn, so that each one's best run comes from the
+    # same stretch of time (the machine's load varies)
+    nl= st= ld= i=0 failed=0
+    while [ $i -lt "$BENCH_RUNS" ]; do
+        l=`run newlines "$f"` && nl=`faster "$l" "$nl"` &&
+            l=`run comtrade "$f"` && st=`faster "$l" "$st"` &&
+            l=`run load "$f"` && ld=`faster "$l" "$ld"` || { failed=1; break; }
+        i=`expr $i + 1`
+    done
+    [ $failed -eq 0 ] || { status=1; continue; }
     for line in "$nl" "$st" "$ld"; do
         job=`field job "$line"`
         mbps=`field MBps "$line"`
