@@ -142,6 +142,15 @@ int index_option(cli *c, int key, const char *arg, casia_options *opt);
     {"basis", 'B', 1}, {"mirror", 'M', 1}, {"source", 'S', 1},             \
     {"total", 'W', 1}, {"min-partners", 'N', 1}
 
+/* The option loop every index command starts with: the index options
+ * plus the command's own, handled by own(c, key, arg, state), which
+ * returns 1 when it used the key, 0 when not, or a negated exit status.
+ * Returns EXIT_OK or the exit status of a usage error. */
+typedef int (*own_option)(cli *c, int key, const char *arg, void *state);
+int index_args(cli *c, cli_args *a, int argc, char **argv,
+               const cli_option *opts, casia_options *opt, own_option own,
+               void *state);
+
 /* The flags of a result as words: "mirror, world-total". */
 void result_flags(char *buf, size_t size, unsigned flags);
 /* Adds the columns value, unit, basis, flags, sources (value rendered as

@@ -162,14 +162,9 @@ static int operands(cli *c, const cli_args *a, int n_countries, int need_year,
     return EXIT_OK;
 }
 
-/* The option loop every index command starts with: index options plus
- * the command's own, handled by own() (which returns 1 when it used the
- * key, or a negated exit status). */
-typedef int (*own_option)(cli *c, int key, const char *arg, void *state);
-
-static int parse_args(cli *c, cli_args *a, int argc, char **argv,
-                      const cli_option *opts, casia_options *opt, own_option own,
-                      void *state)
+int index_args(cli *c, cli_args *a, int argc, char **argv,
+               const cli_option *opts, casia_options *opt, own_option own,
+               void *state)
 {
     int k;
     cli_args_init(a, argc, argv);
@@ -216,7 +211,7 @@ static int share_or_gap(cli *c, int argc, char **argv, int gap)
     table *t;
     int year, rc;
 
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, flow_option, &flow)) ||
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, flow_option, &flow)) ||
         (rc = operands(c, &a, 2, 1, country, &year)))
         return rc;
     if (!(ds = cli_dataset(c)))
@@ -316,7 +311,7 @@ int cmd_top(cli *c, int argc, char **argv)
     table *t;
     int year, rc;
 
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, top_option, &st)) ||
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, top_option, &st)) ||
         (rc = operands(c, &a, 1, 1, country, &year)))
         return rc;
     if (!(ds = cli_dataset(c)))
@@ -378,7 +373,7 @@ int cmd_hhi(cli *c, int argc, char **argv)
     table *t;
     int year, rc;
 
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, flow_option, &flow)) ||
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, flow_option, &flow)) ||
         (rc = operands(c, &a, 1, 1, country, &year)))
         return rc;
     if (!(ds = cli_dataset(c)))
@@ -430,7 +425,7 @@ int cmd_arms(cli *c, int argc, char **argv)
     cli_args a;
     table *t;
 
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, NULL, NULL)))
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, NULL, NULL)))
         return rc;
     if (a.n_operands != 2 && a.n_operands != 3)
         return cli_usage(c, c->cmd, "give RECIPIENT [SUPPLIER] FROM-TO");
@@ -554,7 +549,7 @@ int cmd_remit(cli *c, int argc, char **argv)
     table *t;
     int year, rc;
 
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, remit_option, &st)) ||
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, remit_option, &st)) ||
         (rc = operands(c, &a, 1, 1, country, &year)))
         return rc;
     opt.prefer_reported = st.prefer_reported;
@@ -615,7 +610,7 @@ int cmd_ties(cli *c, int argc, char **argv)
     table *t;
     int year, rc, i, any = 0;
 
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, NULL, NULL)) ||
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, NULL, NULL)) ||
         (rc = operands(c, &a, 1, 1, country, &year)))
         return rc;
     if (!(ds = cli_dataset(c)))
@@ -730,7 +725,7 @@ int cmd_compare(cli *c, int argc, char **argv)
     int rc, p, q;
     col_kind kind;
 
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, compare_option, &st)))
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, compare_option, &st)))
         return rc;
     if (a.n_operands < 3 || a.n_operands > 4)
         return cli_usage(c, c->cmd, "give INDEX REPORTER PARTNER [OTHER]");
@@ -940,7 +935,7 @@ int cmd_composite(cli *c, int argc, char **argv)
 
     memset(&st, 0, sizeof st);
     st.opt = &opt;
-    if ((rc = parse_args(c, &a, argc, argv, opts, &opt, composite_option, &st)) ||
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, composite_option, &st)) ||
         (rc = operands(c, &a, 1, 1, country, &year)))
         return rc;
     if (st.have_weights)
@@ -1038,6 +1033,15 @@ int cmd_composite(cli *c, int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* table: every index at once                                          */
 
+static int output_option(cli *c, int key, const char *arg, void *state)
+{
+    (void)c;
+    if (key != 'o')
+        return 0;
+    *(const char **)state = arg;
+    return 1;
+}
+
 int cmd_table(cli *c, int argc, char **argv)
 {
     static const cli_option opts[] = {{"output", 'o', 1}, INDEX_OPTIONS,
@@ -1050,20 +1054,10 @@ int cmd_table(cli *c, int argc, char **argv)
     FILE *f;
     char *csv;
     size_t n;
-    int k, rc, r;
+    int rc;
 
-    cli_args_init(&a, argc, argv);
-    while ((k = cli_args_next(c, c->cmd, &a, opts)) != 0) {
-        if (k == 'o') {
-            path = a.arg;
-            continue;
-        }
-        r = index_option(c, k, a.arg, &opt);
-        if (r < 0)
-            return -r;
-        if (r == 0)
-            return EXIT_USAGE;
-    }
+    if ((rc = index_args(c, &a, argc, argv, opts, &opt, output_option, &path)))
+        return rc;
     if (a.n_operands)
         return cli_usage(c, c->cmd, "unexpected argument '%s'", a.operands[0]);
     if (!(ds = cli_dataset(c)))

@@ -428,44 +428,62 @@ static void report_country(cli *c, const casia_dataset *ds, const char *country,
     table_free(t);
 }
 
+/* report's own options */
+typedef struct report_opts {
+    const char **countries;
+    int n_countries, from, to;
+} report_opts;
+
+static int report_option(cli *c, int key, const char *arg, void *state)
+{
+    report_opts *ro = state;
+    switch (key) {
+    case 'c':
+        if (ro->n_countries == 16) {
+            cli_usage(c, c->cmd, "at most 16 countries");
+            return -EXIT_USAGE;
+        }
+        if (cli_country(c, arg, &ro->countries[ro->n_countries]))
+            return -EXIT_USAGE;
+        ro->n_countries++;
+        return 1;
+    case 'F':
+        if (cli_parse_year(arg, &ro->from)) {
+            cli_usage(c, c->cmd, "--from: '%s' is not a year", arg);
+            return -EXIT_USAGE;
+        }
+        return 1;
+    case 'T':
+        if (cli_parse_year(arg, &ro->to)) {
+            cli_usage(c, c->cmd, "--to: '%s' is not a year", arg);
+            return -EXIT_USAGE;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 int cmd_report(cli *c, int argc, char **argv)
 {
     static const cli_option opts[] = {{"country", 'c', 1}, {"from", 'F', 1},
                                       {"to", 'T', 1}, INDEX_OPTIONS, {NULL, 0, 0}};
     casia_options opt = CASIA_OPTIONS_INIT;
     const char *countries[16];
-    int n_countries = 0, from = 1990, to = 0, k, i, r;
+    report_opts ro;
+    int n_countries, from, to, i, r;
     casia_dataset *ds;
     cli_args a;
     table *lng;
     cited cites;
 
-    cli_args_init(&a, argc, argv);
-    while ((k = cli_args_next(c, c->cmd, &a, opts)) != 0) {
-        switch (k) {
-        case 'c':
-            if (n_countries == 16)
-                return cli_usage(c, c->cmd, "at most 16 countries");
-            if ((r = cli_country(c, a.arg, &countries[n_countries])))
-                return r;
-            n_countries++;
-            break;
-        case 'F':
-            if (cli_parse_year(a.arg, &from))
-                return cli_usage(c, c->cmd, "--from: '%s' is not a year", a.arg);
-            break;
-        case 'T':
-            if (cli_parse_year(a.arg, &to))
-                return cli_usage(c, c->cmd, "--to: '%s' is not a year", a.arg);
-            break;
-        default:
-            r = index_option(c, k, a.arg, &opt);
-            if (r < 0)
-                return -r;
-            if (r == 0)
-                return EXIT_USAGE;
-        }
-    }
+    memset(&ro, 0, sizeof ro);
+    ro.countries = countries;
+    ro.from = 1990;
+    if ((r = index_args(c, &a, argc, argv, opts, &opt, report_option, &ro)))
+        return r;
+    n_countries = ro.n_countries;
+    from = ro.from;
+    to = ro.to;
     if (a.n_operands)
         return cli_usage(c, c->cmd, "unexpected argument '%s'", a.operands[0]);
     if (!(ds = cli_dataset(c)))
