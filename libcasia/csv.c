@@ -886,8 +886,49 @@ long casia__csv_text(const casia__csv *c, size_t i, char *dst, size_t dst_size,
             dst[o++] = (char)ch;
         }
     }
+    if (k < len && !latin1)
+        o = casia__utf8_invalid_at(dst, o);   /* not half a sequence */
     dst[o] = '\0';
     return k < len ? -1 : (long)o;
+}
+
+const char *casia__csv_excerpt(char *dst, size_t size, const char *s,
+                               size_t len, size_t max)
+{
+    const int latin1 = casia__utf8_invalid_at(s, len) != len;
+    size_t i = 0, o = 0, chars = 0;
+    if (size == 0)
+        return dst;
+    while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+        char seq[4];
+        size_t in = 1, out = 1, k;
+        if (ch < 0x20 || ch == 0x7f) {
+            seq[0] = '?';
+        } else if (ch < 0x80) {
+            seq[0] = (char)ch;
+        } else if (latin1) {
+            seq[0] = (char)(0xC0 | (ch >> 6));
+            seq[1] = (char)(0x80 | (ch & 0x3F));
+            out = 2;
+        } else {
+            /* valid UTF-8: the whole sequence or nothing */
+            in = out = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
+            memcpy(seq, s + i, in);
+        }
+        if (chars == max || o + out + 4 > size) {
+            /* "..." says it goes on (when it fits) */
+            for (k = 0; k < 3 && o + 1 < size; k++)
+                dst[o++] = '.';
+            break;
+        }
+        memcpy(dst + o, seq, out);
+        o += out;
+        i += in;
+        chars++;
+    }
+    dst[o] = '\0';
+    return dst;
 }
 
 int casia__csv_empty(const casia__csv *c, size_t i)

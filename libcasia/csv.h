@@ -176,10 +176,27 @@ static inline const char *casia__csv_field(const casia__csv *c, size_t i,
  * quotes made single, and text that is not valid UTF-8 read as Latin-1
  * (ISO-8859-1) and converted. Leading and trailing spaces are removed when
  * trim is set. Returns the length, or -1 when dst is too small (then dst
- * holds as much as fits).
+ * holds as much as fits, cut at a code point boundary: still valid UTF-8).
  */
 long casia__csv_text(const casia__csv *c, size_t i, char *dst,
                      size_t dst_size, int trim);
+
+/*
+ * Copies s[0..len), raw bytes of an input, into dst (size bytes,
+ * NUL-terminated) for quoting in a message, so that every message is valid
+ * UTF-8: text that is not valid UTF-8 is read as Latin-1 and converted (as
+ * casia__csv_text does), control characters become '?', and text of more
+ * than max code points is cut at a code point boundary and ends in "...".
+ * dst of CASIA__EXCERPT_SIZE bytes holds max = 40. Returns dst.
+ */
+#define CASIA__EXCERPT_SIZE 192
+const char *casia__csv_excerpt(char *dst, size_t size, const char *s,
+                               size_t len, size_t max);
+/* casia__csv_excerpt into a buffer of the enclosing block (a compound
+ * literal), for an argument of a message: "%s" with CASIA__EXCERPT(p, len, 40). */
+#define CASIA__EXCERPT(p, len, max)                                           \
+    casia__csv_excerpt((char[CASIA__EXCERPT_SIZE]){0}, CASIA__EXCERPT_SIZE,   \
+                       (p), (len), (max))
 
 /* Whether field i is empty (after removing spaces). */
 int casia__csv_empty(const casia__csv *c, size_t i);

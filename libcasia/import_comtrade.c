@@ -492,11 +492,11 @@ static NOINLINE int read_country_slow(const casia__comtrade *ct, const casia__cs
         casia__csv_error(c, (size_t)(iso >= 0 ? iso : code), err, CASIA_ESCHEMA,
                          "no %s code", what);
     else if (len > 0)
-        casia__csv_error(c, (size_t)iso, err, CASIA_ENOTFOUND,
-                         "unknown %s \"%.*s\"", what, (int)(len > 40 ? 40 : len), p);
+        casia__csv_error(c, (size_t)iso, err, CASIA_ENOTFOUND, "unknown %s \"%s\"",
+                         what, CASIA__EXCERPT(p, len, 40));
     else
-        casia__csv_error(c, (size_t)code, err, CASIA_ENOTFOUND,
-                         "unknown %s \"%.*s\"", what, (int)(clen > 40 ? 40 : clen), q);
+        casia__csv_error(c, (size_t)code, err, CASIA_ENOTFOUND, "unknown %s \"%s\"",
+                         what, CASIA__EXCERPT(q, clen, 40));
     return -1;
 }
 
@@ -641,8 +641,8 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
                    (p[3] - '0');
         if (year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
             return casia__csv_error(c, (size_t)ct->year, err, CASIA_ESCHEMA,
-                                    "\"%.*s\" is not a year from 1900 to 2100",
-                                    (int)(len > 20 ? 20 : len), p);
+                                    "\"%s\" is not a year from 1900 to 2100",
+                                    CASIA__EXCERPT(p, len, 20));
     }
     if (ct->year_only && year >= 0)
         goto countries;
@@ -652,8 +652,8 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
             monthly_freq = 1;
         else if (!(len == 1 && (p[0] == 'A' || p[0] == 'a')))
             return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
-                                    "frequency \"%.*s\" is neither A (annual) "
-                                    "nor M (monthly)", (int)(len > 20 ? 20 : len), p);
+                                    "frequency \"%s\" is neither A (annual) "
+                                    "nor M (monthly)", CASIA__EXCERPT(p, len, 20));
     }
     if (monthly_freq && ct->month >= 0) {
         p = field(c, ct->month, &len);
@@ -665,35 +665,35 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
             month = p[1] - '0';
         else
             return casia__csv_error(c, (size_t)ct->month, err, CASIA_ESCHEMA,
-                                    "month \"%.*s\" of a monthly row is not 1 to 12",
-                                    (int)(len > 20 ? 20 : len), p);
+                                    "month \"%s\" of a monthly row is not 1 to 12",
+                                    CASIA__EXCERPT(p, len, 20));
     } else if (ct->period >= 0 && (year < 0 || ct->freq < 0 || monthly_freq)) {
         /* the period says it: YYYY or YYYYMM */
         p = field(c, ct->period, &len);
         if ((len != 4 && len != 6) || !digits4(p) ||
             (len == 6 && ((unsigned)(p[4] - '0') > 1 || (unsigned)(p[5] - '0') > 9)))
             return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                    "\"%.*s\" is not a period YYYY or YYYYMM",
-                                    (int)(len > 20 ? 20 : len), p);
+                                    "\"%s\" is not a period YYYY or YYYYMM",
+                                    CASIA__EXCERPT(p, len, 20));
         {
             int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
                     (p[3] - '0');
             if (year >= 0 && y != year)
                 return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "period \"%.*s\" is not in year %d",
-                                        (int)len, p, year);
+                                        "period \"%s\" is not in year %d",
+                                        CASIA__EXCERPT(p, len, 20), year);
             if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
                 return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "\"%.*s\" is not a year from 1900 to 2100",
-                                        (int)len, p);
+                                        "\"%s\" is not a year from 1900 to 2100",
+                                        CASIA__EXCERPT(p, len, 20));
             year = y;
         }
         if (len == 6) {
             month = (p[4] - '0') * 10 + (p[5] - '0');
             if (month < 1 || month > 12)
                 return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "\"%.*s\" is not a period YYYY or YYYYMM",
-                                        (int)len, p);
+                                        "\"%s\" is not a period YYYY or YYYYMM",
+                                        CASIA__EXCERPT(p, len, 20));
         }
     } else if (monthly_freq) {
         return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
@@ -722,11 +722,11 @@ countries:
                                 "no value");
     if (casia__parse_number_in(p, len, casia__csv_limit(c), &value) != 0)
         return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
-                                "value \"%.*s\" is not a number",
-                                (int)(len > 40 ? 40 : len), p);
+                                "value \"%s\" is not a number",
+                                CASIA__EXCERPT(p, len, 40));
     if (value < 0)
         return casia__csv_error(c, (size_t)ct->value, err, CASIA_ESCHEMA,
-                                "negative value %.*s", (int)(len > 40 ? 40 : len), p);
+                                "negative value %s", CASIA__EXCERPT(p, len, 40));
     row->reporter = reporter;
     row->partner = partner;
     row->value = value;

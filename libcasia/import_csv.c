@@ -172,15 +172,15 @@ int casia__import_tidy(casia_dataset **out, casia__csv *c, casia__import_ctx *ct
         f = casia__csv_field(c, (size_t)col[C_YEAR], &len, NULL);
         if ((year = casia__parse_year(f, len)) < 0) {
             casia__csv_error(c, (size_t)col[C_YEAR], &e, CASIA_ESCHEMA,
-                             "\"%.*s\" is not a year from 1900 to 2100",
-                             (int)(len > 20 ? 20 : len), f);
+                             "\"%s\" is not a year from 1900 to 2100",
+                             CASIA__EXCERPT(f, len, 20));
             goto bad;
         }
         f = casia__csv_field(c, (size_t)col[C_VALUE], &len, NULL);
         if (casia__parse_number(f, len, &v) != 0) {
             casia__csv_error(c, (size_t)col[C_VALUE], &e, CASIA_ESCHEMA,
-                             "value \"%.*s\" is not a number",
-                             (int)(len > 40 ? 40 : len), f);
+                             "value \"%s\" is not a number",
+                             CASIA__EXCERPT(f, len, 40));
             goto bad;
         }
         if (v < 0 && casia__indicator_nonnegative(last_ind)) {

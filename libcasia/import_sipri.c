@@ -245,8 +245,8 @@ int casia__import_sipri_tiv(casia_dataset **out, casia__csv *c,
             f = casia__csv_field(c, i, &len, NULL);
             if (casia__parse_number(f, len, &v) != 0 || v < 0) {
                 casia__csv_error(c, i, &e, CASIA_ESCHEMA,
-                                 "TIV \"%.*s\" for %d is not a number of zero or more",
-                                 (int)(len > 40 ? 40 : len), f, years[i]);
+                                 "TIV \"%s\" for %d is not a number of zero or more",
+                                 CASIA__EXCERPT(f, len, 40), years[i]);
                 bad = 1;
                 break;
             }
@@ -386,13 +386,14 @@ int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
         }
         if ((year = casia__parse_year(f, len)) < 0) {
             casia__csv_error(c, (size_t)col_year, &e, CASIA_ESCHEMA,
-                             "delivery year \"%.*s\" is not a year from 1900 to 2100",
-                             (int)(len > 20 ? 20 : len), f);
+                             "delivery year \"%s\" is not a year from 1900 to 2100",
+                             CASIA__EXCERPT(f, len, 20));
             goto bad;
         }
         if (casia__parse_number(tiv, strlen(tiv), &v) != 0 || v < 0) {
             casia__csv_error(c, (size_t)col_tiv, &e, CASIA_ESCHEMA,
-                             "TIV \"%s\" is not a number of zero or more", tiv);
+                             "TIV \"%s\" is not a number of zero or more",
+                             CASIA__EXCERPT(tiv, strlen(tiv), 40));
             goto bad;
         }
         if ((sup = sipri_country(c, (size_t)col_sup, "supplier", &e)) < 0 ||

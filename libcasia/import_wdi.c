@@ -165,7 +165,7 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx
     }
 
     for (;;) {
-        char code[128], name[TEXT], ccode[64];
+        char code[128], name[TEXT];
         size_t nf, len;
         const char *f;
         int country, bad = 0;
@@ -197,9 +197,9 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx
         f = casia__csv_field(c, (size_t)col_code, &len, NULL);
         country = casia__codemap_find(&codes, f, len, NULL);
         if (country < 0) {
-            casia__csv_text(c, (size_t)col_code, ccode, sizeof ccode, 1);
             casia__csv_error(c, (size_t)col_code, &e, CASIA_ENOTFOUND,
-                             "unknown country code \"%s\"", ccode);
+                             "unknown country code \"%s\"",
+                             CASIA__EXCERPT(f, len, 40));
             goto bad;
         }
         if (casia__csv_text(c, (size_t)col_ind, code, sizeof code, 1) <= 0) {
@@ -224,8 +224,8 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx
             f = casia__csv_field(c, i, &len, NULL);
             if (casia__parse_number(f, len, &v) != 0) {
                 casia__csv_error(c, i, &e, CASIA_ESCHEMA,
-                                 "%s %d: \"%.*s\" is not a number", code, years[i],
-                                 (int)(len > 40 ? 40 : len), f);
+                                 "%s %d: \"%s\" is not a number", code, years[i],
+                                 CASIA__EXCERPT(f, len, 40));
                 bad = 1;
                 break;
             }

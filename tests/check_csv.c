@@ -566,6 +566,158 @@ START_TEST(test_format_g)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* Messages: valid UTF-8 whatever the input's bytes                    */
+
+static void assert_utf8(const char *what, const char *text)
+{
+    size_t n = strlen(text);
+    ck_assert_msg(casia__utf8_invalid_at(text, n) == n,
+                  "%s: invalid UTF-8 at byte %lu of \"%s\"", what,
+                  (unsigned long)casia__utf8_invalid_at(text, n), text);
+}
+
+/* Every message an import (strict and lenient) and a lenient stream give
+ * for text; want[] are the lenient report's messages, in order. */
+static void messages_utf8(const char *text, const char *name, casia_format f,
+                          const char *const *want, int n_want)
+{
+    casia_import_options opt;
+    casia_import_report rep;
+    casia_dataset *ds = NULL;
+    casia_error err;
+    int i;
+    casia_import_options_init(&opt);
+    memset(&err, 0, sizeof err);
+    ck_assert_int_ne(casia_import_buffer(&ds, text, strlen(text), name, f, &opt,
+                                         &rep, &err), CASIA_OK);
+    assert_utf8(name, err.text);
+    ck_assert_str_eq(err.text, want[0]);
+    opt.lenient = 1;
+    ck_assert_int_eq(casia_import_buffer(&ds, text, strlen(text), name, f, &opt,
+                                         &rep, &err), CASIA_OK);
+    ck_assert_int_eq(rep.n_errors, n_want);
+    for (i = 0; i < rep.n_errors; i++) {
+        assert_utf8(name, rep.errors[i].text);
+        ck_assert_str_eq(rep.errors[i].text, want[i]);
+    }
+    casia_dataset_free(ds);
+}
+
+START_TEST(test_messages_utf8)
+{
+    char text[2048], v40[256], msg[512];
+    size_t i;
+    int k;
+    casia__csv c;
+    /* a value of 46 code points, "x" and 45 "é" (2 bytes each in UTF-8):
+     * cut after 40 code points ("x" and 39 "é", 79 bytes), where a cut at
+     * 40 bytes fell inside the 20th "é"; and 50 "é" in Latin-1 */
+    char utf8_long[128], latin1_long[64];
+    strcpy(utf8_long, "x");
+    for (i = 0; i < 45; i++)
+        strcat(utf8_long, "\xC3\xA9");
+    memset(latin1_long, 0xE9, 50);
+    latin1_long[50] = '\0';
+
+    /* UN Comtrade Plus, annual: partnerISO "C\xF4te" (Latin-1) with no
+     * partnerCode, a value cut, a year and a frequency in Latin-1 */
+    snprintf(text, sizeof text,
+             "typeCode,freqCode,refYear,period,reporterISO,flowCode,partnerCode,"
+             "partnerISO,cmdCode,primaryValue\n"
+             "C,A,2022,2022,KAZ,M,,C\xF4te,TOTAL,100\n"
+             "C,A,2022,2022,KAZ,M,156,CHN,TOTAL,%s\n"
+             "C,A,2\xE9" "22,2022,KAZ,M,156,CHN,TOTAL,5\n"
+             "C,\xC6,2022,2022,KAZ,X,156,CHN,TOTAL,5\n"
+             "C,A,2022,2022,KAZ,X,156,CHN,TOTAL,%s\n"
+             "C,A,2022,2022,KAZ,X,643,RUS,TOTAL,7\n", utf8_long, latin1_long);
+    {
+        static char want_v[256], want_l[256];
+        const char *want[5];
+        strcpy(want_v, "value \"x");
+        for (k = 0; k < 39; k++)
+            strcat(want_v, "\xC3\xA9");
+        strcat(want_v, "...\" is not a number");
+        strcpy(want_l, "value \"");
+        for (k = 0; k < 40; k++)
+            strcat(want_l, "\xC3\xA9");
+        strcat(want_l, "...\" is not a number");
+        want[0] = "unknown partner \"C\xC3\xB4te\"";
+        want[1] = want_v;
+        want[2] = "\"2\xC3\xA9" "22\" is not a year from 1900 to 2100";
+        want[3] = "frequency \"\xC3\x86\" is neither A (annual) nor M (monthly)";
+        want[4] = want_l;
+        messages_utf8(text, "plus.csv", CASIA_FORMAT_AUTO, want, 5);
+        /* the stream reads the year column and not the frequency */
+        {
+            casia_import_options opt;
+            casia_import_report rep;
+            casia_stream *s;
+            casia_error err;
+            const int order[] = {0, 1, 2, 4};
+            casia_import_options_init(&opt);
+            opt.lenient = 1;
+            ck_assert_int_eq(casia_stream_new(&s, &opt), CASIA_OK);
+            ck_assert_int_eq(casia_stream_add_buffer(s, text, strlen(text), "plus.csv",
+                                                     &rep, &err), CASIA_OK);
+            ck_assert_int_eq(rep.n_errors, 4);
+            for (k = 0; k < 4; k++) {
+                assert_utf8("stream", rep.errors[k].text);
+                ck_assert_str_eq(rep.errors[k].text, want[order[k]]);
+            }
+            casia_stream_free(s);
+        }
+    }
+
+    /* SIPRI TIV table: a TIV in Latin-1 */
+    {
+        const char *want[] = {"TIV \"\xC3\xA9\" for 2020 is not a number of zero or more"};
+        messages_utf8("\"TIV of arms exports to Kazakhstan, 2020-2021\",,,\n"
+                      ",2020,2021,Total\n"
+                      "Russia,\xE9,5,5\n"
+                      "China,1,2,3\n", "tiv.csv", CASIA_FORMAT_AUTO, want, 1);
+    }
+    /* World Bank WDI: a value in Latin-1, a country code in Latin-1 */
+    {
+        const char *want[] = {"NY.GDP.MKTP.CD 2020: \"1\xC3\xA9\" is not a number",
+                              "unknown country code \"K\xC3\x84Z\""};
+        messages_utf8("\"Data Source\",\"World Development Indicators\",\n\n"
+                      "\"Country Name\",\"Country Code\",\"Indicator Name\","
+                      "\"Indicator Code\",\"2020\",\n"
+                      "\"Kazakhstan\",\"KAZ\",\"GDP (current US$)\",\"NY.GDP.MKTP.CD\",\"1\xE9\",\n"
+                      "\"Kazakhstan\",\"K\xC4Z\",\"GDP (current US$)\",\"NY.GDP.MKTP.CD\",\"1\",\n"
+                      "\"Uzbekistan\",\"UZB\",\"GDP (current US$)\",\"NY.GDP.MKTP.CD\",\"2\",\n",
+                      "wdi.csv", CASIA_FORMAT_AUTO, want, 2);
+    }
+    /* tidy CSV: a year and a value in Latin-1 */
+    {
+        const char *want[] = {"\"20\xC2\xBD\" is not a year from 1900 to 2100",
+                              "value \"\xC2\xBD\" is not a number"};
+        messages_utf8("indicator,reporter,partner,year,value,basis,source\n"
+                      "trade.import,KAZ,CHN,20\xBD,1,reporter,s\n"
+                      "trade.import,KAZ,CHN,2020,\xBD,reporter,s\n"
+                      "trade.import,KAZ,CHN,2021,1,reporter,s\n",
+                      "tidy.csv", CASIA_FORMAT_AUTO, want, 2);
+    }
+
+    /* the excerpt itself: a buffer too small for 40 code points is cut at a
+     * code point boundary; control characters become '?' */
+    casia__csv_excerpt(v40, 8, "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 8, 40);
+    ck_assert_str_eq(v40, "\xC3\xA9\xC3\xA9...");
+    casia__csv_excerpt(v40, sizeof v40, "a\tb\0c", 5, 40);
+    ck_assert_str_eq(v40, "a?b?c");
+    casia__csv_excerpt(v40, sizeof v40, "abcdef", 6, 3);
+    ck_assert_str_eq(v40, "abc...");
+    /* casia__csv_text cut short: never half a sequence ("é" at bytes 3-4
+     * of "abcé": a 5-byte buffer holds "abc") */
+    casia__csv_open_buffer(&c, "abc\xC3\xA9\n", 6, NULL);
+    ck_assert_int_eq(casia__csv_next(&c, NULL), 1);
+    ck_assert_int_eq(casia__csv_text(&c, 0, msg, 5, 0), -1);
+    ck_assert_str_eq(msg, "abc");
+    casia__csv_close(&c);
+}
+END_TEST
+
 START_TEST(test_years)
 {
     ck_assert_int_eq(casia__parse_year("2022", 4), 2022);
@@ -598,6 +750,10 @@ static Suite *suite(void)
     tcase_add_test(tc, test_sum_inline);
     tcase_add_test(tc, test_format_g);
     tcase_add_test(tc, test_years);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("messages");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_messages_utf8);
     suite_add_tcase(s, tc);
     return s;
 }
