@@ -189,6 +189,9 @@ if [ -r "$sipri" ]; then
 fi
 run 2 stream && err_has "give at least one UN Comtrade file"
 run 3 stream "$CASIA_TEST_DATADIR/tidy.csv" && err_has "tidy.csv"
+# a bad --chapters list is the user's mistake, not the file's: exit 2
+run 2 stream --chapters 27,x "$CASIA_TEST_DATADIR/tidy.csv" && err_has '"27,x" is not a list of HS chapters'
+run 2 import --chapters 270 "$CASIA_TEST_DATADIR/comtrade_legacy.csv" -o "$tmp/x.json" && err_has '"270" is not a list of HS chapters'
 
 
 # --- chart (when built with cairo)

@@ -454,7 +454,7 @@ int cmd_import(cli *c, int argc, char **argv)
         {"chapters", 'C', 1},   {NULL, 0, 0}};
     casia_import_options opt = CASIA_IMPORT_OPTIONS_INIT;
     casia_format format = CASIA_FORMAT_AUTO;
-    const char *out_path = NULL, *from = NULL;
+    const char *out_path = NULL;
     casia_dataset **parts, *merged = NULL;
     casia_error err;
     cli_args a;
@@ -464,7 +464,6 @@ int cmd_import(cli *c, int argc, char **argv)
     while ((k = cli_args_next(c, c->cmd, &a, opts)) != 0) {
         switch (k) {
         case 'f':
-            from = a.arg;
             if ((rc = parse_from(c, a.arg, &format)))
                 return rc;
             break;
@@ -520,14 +519,21 @@ int cmd_import(cli *c, int argc, char **argv)
     for (i = 0; i < a.n_operands && rc == EXIT_OK; i++) {
         casia_import_report rep;
         int r = casia_import_file(&parts[i], a.operands[i], format, &opt, &rep, &err);
-        if (r != CASIA_OK) {
-            rc = cli_fail_error(c, cli_exit_code(r) == EXIT_NODATA ? EXIT_INPUT
-                                                                   : EXIT_INPUT, &err);
+        if (r == CASIA_EINVAL) {
+            /* the options are wrong, not the file: a usage error */
+            char msg[CASIA_ERROR_TEXT_SIZE];
+            snprintf(msg, sizeof msg, "%s", err.text);
+            rc = cli_usage(c, c->cmd, "%s", msg);
             break;
         }
-        fprintf(stderr, "casia: %s: %s, %llu rows, %llu observations (source %s)%s\n",
+        if (r != CASIA_OK) {
+            rc = cli_fail_error(c, EXIT_INPUT, &err);
+            break;
+        }
+        fprintf(stderr, "casia: %s: %s, %llu rows, %llu observations%s%s%s\n",
                 a.operands[i], casia_format_describe(rep.format), rep.rows,
-                rep.observations, rep.source_id, rep.skipped ? "" : "");
+                rep.observations, rep.source_id[0] ? " (source " : "", rep.source_id,
+                rep.source_id[0] ? ")" : "");
         if (rep.skipped) {
             int e;
             fprintf(stderr, "casia: %s: %llu bad rows skipped:\n", a.operands[i],
@@ -536,7 +542,6 @@ int cmd_import(cli *c, int argc, char **argv)
                 cli_fail_error(c, EXIT_INPUT, &rep.errors[e]);
         }
     }
-    (void)from;
     if (rc == EXIT_OK) {
         if (a.n_operands == 1) {
             merged = parts[0];
@@ -590,8 +595,12 @@ int cmd_stream(cli *c, int argc, char **argv)
     }
     if (a.n_operands == 0)
         return cli_usage(c, c->cmd, "give at least one UN Comtrade file");
-    if (casia_stream_new(&st, &opt) != CASIA_OK)
-        return cli_fail(c, EXIT_INPUT, "out of memory");
+    if ((k = casia_stream_new(&st, &opt)) != CASIA_OK) {
+        if (k == CASIA_EINVAL && opt.chapters)
+            return cli_usage(c, c->cmd, "--chapters: \"%s\" is not a list of HS "
+                             "chapters such as \"27,93\"", opt.chapters);
+        return cli_fail(c, EXIT_INPUT, "%s", casia_strerror(k));
+    }
     for (k = 0; k < a.n_operands; k++) {
         casia_import_report rep;
         if (casia_stream_add_file(st, a.operands[k], &rep, &err) != CASIA_OK) {

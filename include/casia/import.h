@@ -192,7 +192,8 @@ typedef struct casia_import_report {
                                         row in a stream */
     unsigned long long skipped;    /**< bad rows skipped (lenient mode) */
     unsigned long long observations; /**< observations in the result */
-    char source_id[128];           /**< the source recorded ("" for a stream) */
+    char source_id[128];           /**< the source recorded ("" for a stream, or for
+                                        native files, whose rows cite their own) */
     /** The first skipped rows: where (file:line:column) and why. */
     casia_error errors[CASIA_IMPORT_REPORT_ERRORS];
     char reserved_[256];           /**< reserved */
