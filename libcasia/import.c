@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef O_CLOEXEC
@@ -116,18 +117,6 @@ static int starts_with(const casia__csv *c, size_t i, const char *prefix)
     return len >= n && memcmp(f, prefix, n) == 0;
 }
 
-/* Whether tag occurs in p[0..n). */
-static int contains(const char *p, size_t n, const char *tag)
-{
-    size_t tn = strlen(tag), k;
-    if (n < tn)
-        return 0;
-    for (k = 0; k + tn <= n; k++)
-        if (memcmp(p + k, tag, tn) == 0)
-            return 1;
-    return 0;
-}
-
 casia_format casia__detect(const char *data, size_t size)
 {
     casia__csv c;
@@ -143,9 +132,11 @@ casia_format casia__detect(const char *data, size_t size)
     while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' ||
                         data[i] == '\n'))
         i++;
+    /* No provider's CSV starts with '{': a JSON object is read as the
+     * native format, whose loader names what is wrong when it is not one
+     * (the "format" member may come after any amount of data). */
     if (i < size && data[i] == '{')
-        return contains(data + i, (size < 4096 ? size : 4096) - i, "casia-dataset/")
-                   ? CASIA_FORMAT_NATIVE_JSON : CASIA_FORMAT_UNKNOWN;
+        return CASIA_FORMAT_NATIVE_JSON;
     casia__csv_open_buffer(&c, data, size > DETECT_BYTES ? DETECT_BYTES : size, NULL);
     while (found == CASIA_FORMAT_UNKNOWN && records < 40) {
         int rc = casia__csv_next(&c, NULL);
@@ -480,6 +471,25 @@ CASIA_API int casia_import_file(casia_dataset **out, const char *path,
             memset(report, 0, sizeof *report);
         return casia__error_set(err, CASIA_EINVAL, NULL, "no file name given");
     }
+    {
+        /* A pipe, a FIFO or a character device can be read only once, but
+         * detection reads the head before the importer reads the whole:
+         * such an input is read into memory first. */
+        struct stat st;
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+            char *buf;
+            size_t size;
+            int rc = casia__read_file(&buf, &size, path, err);
+            if (rc != CASIA_OK) {
+                if (report)
+                    memset(report, 0, sizeof *report);
+                return rc;
+            }
+            rc = import_common(out, NULL, buf, size, path, format, opt, report, err);
+            free(buf);
+            return rc;
+        }
+    }
     return import_common(out, path, NULL, 0, path, format, opt, report, err);
 }
 
@@ -489,7 +499,8 @@ CASIA_API int casia_import_buffer(casia_dataset **out, const char *data,
                                   const casia_import_options *opt,
                                   casia_import_report *report, casia_error *err)
 {
-    return import_common(out, NULL, data ? data : "", data ? size : 0,
+    /* (NULL, 0) is an empty buffer; (NULL, size > 0) is refused */
+    return import_common(out, NULL, data || size ? data : "", size,
                          name ? name : "<buffer>", format, opt, report, err);
 }
 

@@ -233,10 +233,24 @@ int casia__import_tidy(casia_dataset **out, casia__csv *c, casia__import_ctx *ct
             }
             snprintf(last_src, sizeof last_src, "%s", t);
         }
-        if (col[C_NOTE] >= 0 &&
-            (n = casia__csv_text(c, (size_t)col[C_NOTE], note, sizeof note, 0)) > 0 &&
-            (rc = casia__builder_note(b, &nid, note, (size_t)n)) != CASIA_OK)
-            goto nomem;
+        if (col[C_NOTE] >= 0) {
+            /* a note has no length limit: a long one is copied through the
+             * heap (twice its bytes: Latin-1 text doubles in UTF-8) */
+            char *dst = note, *big = NULL;
+            size_t raw;
+            casia__csv_field(c, (size_t)col[C_NOTE], &raw, NULL);
+            if (2 * raw + 1 > sizeof note) {
+                if (!(big = malloc(2 * raw + 1)))
+                    goto nomem;
+                dst = big;
+            }
+            n = casia__csv_text(c, (size_t)col[C_NOTE], dst,
+                                big ? 2 * raw + 1 : sizeof note, 0);
+            rc = n > 0 ? casia__builder_note(b, &nid, dst, (size_t)n) : CASIA_OK;
+            free(big);
+            if (rc != CASIA_OK)
+                goto nomem;
+        }
         {
             casia_error pos;
             uint64_t origin;

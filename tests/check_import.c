@@ -452,6 +452,32 @@ START_TEST(test_tidy_round_trip)
     ds = import_ok("comtrade_plus_monthly.csv", CASIA_FORMAT_AUTO, &opt, NULL);
     round_trip(ds);
     casia_dataset_free(ds);
+    {
+        /* a note of 1500 "é" (3000 bytes): kept whole, not dropped (the
+         * reader once copied notes through a 1 KiB buffer) */
+        static const char head[] =
+            "{\"format\": \"casia-dataset/1\", \"sources\": [{\"id\": \"s\", "
+            "\"title\": \"t\"}], \"series\": [{\"indicator\": \"trade.import\", "
+            "\"reporter\": \"KAZ\", \"partner\": \"CHN\", \"basis\": \"reporter\", "
+            "\"source\": \"s\", \"values\": {\"2020\": 1}, \"notes\": {\"2020\": \"";
+        char *json = malloc(sizeof head + 3000 + 8);
+        casia_observation o;
+        casia_error err;
+        size_t k, len = sizeof head - 1;
+        memcpy(json, head, len);
+        for (k = 0; k < 1500; k++) {
+            json[len++] = '\xC3';
+            json[len++] = '\xA9';
+        }
+        memcpy(json + len, "\"}}]}", 6);
+        ck_assert_msg(casia_dataset_load_buffer(&ds, json, strlen(json), "long.json",
+                                                &err) == CASIA_OK, "%s", err.text);
+        ck_assert_int_eq(casia_dataset_observation(&o, ds, 0), CASIA_OK);
+        ck_assert_uint_eq(strlen(o.note), 3000);
+        round_trip(ds);
+        casia_dataset_free(ds);
+        free(json);
+    }
 }
 END_TEST
 
@@ -618,6 +644,38 @@ START_TEST(test_formats)
     ck_assert_int_eq(f, CASIA_FORMAT_SPREADSHEET);
     ck_assert_int_eq(casia_format_detect_buffer(&f, NULL, 0), CASIA_OK);
     ck_assert_int_eq(f, CASIA_FORMAT_UNKNOWN);
+    {
+        /* a native file whose "format" member comes after 5000 bytes is
+         * still detected (detection once looked only at 4 KiB) ... */
+        static const char tail[] = "\"format\": \"casia-dataset/1\", "
+                                   "\"sources\": [], \"series\": []}";
+        char *big = malloc(5001 + sizeof tail);
+        casia_dataset *ds = NULL;
+        casia_error e;
+        ck_assert_ptr_nonnull(big);
+        big[0] = '{';
+        memset(big + 1, ' ', 5000);
+        memcpy(big + 5001, tail, sizeof tail);
+        ck_assert_int_eq(casia_format_detect_buffer(&f, big, strlen(big)), CASIA_OK);
+        ck_assert_int_eq(f, CASIA_FORMAT_NATIVE_JSON);
+        ck_assert_int_eq(casia_import_buffer(&ds, big, strlen(big), "late.json",
+                                             CASIA_FORMAT_AUTO, NULL, NULL, &e), CASIA_OK);
+        ck_assert_uint_eq(casia_dataset_observation_count(ds), 0);
+        casia_dataset_free(ds);
+        free(big);
+        /* ... and a JSON object of another kind gets the loader's reason */
+        ds = NULL;
+        ck_assert_int_eq(casia_import_buffer(&ds, "{\"a\": 1}", 8, "other.json",
+                                             CASIA_FORMAT_AUTO, NULL, NULL, &e),
+                         CASIA_ESCHEMA);
+        ck_assert_ptr_null(ds);
+        ck_assert_str_eq(e.source, "other.json");
+        ck_assert_ptr_nonnull(strstr(e.text, "format"));
+        /* a NULL buffer with a size is refused, not read as empty */
+        ck_assert_int_eq(casia_import_buffer(&ds, NULL, 5, "x", CASIA_FORMAT_AUTO,
+                                             NULL, NULL, &e), CASIA_EINVAL);
+        ck_assert_ptr_null(ds);
+    }
     ck_assert_int_eq(casia_format_detect(&f, test_data_path("small.json"), NULL), CASIA_OK);
     ck_assert_int_eq(f, CASIA_FORMAT_NATIVE_JSON);
     {

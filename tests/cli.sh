@@ -167,6 +167,11 @@ run 2 report --country Atlantis && err_has "unknown country"
 #   tests/data/bad_rows.csv: a tidy CSV with bad rows (see its lines)
 run 0 import "$CASIA_TEST_DATADIR/tidy.csv" -o "$tmp/tidy.json" && err_has "wrote"
 run 0 validate "$tmp/tidy.json" && has "valid json"
+# a pipe is read once: detection and import share what was read
+if [ -r /dev/stdin ]; then
+    cat "$CASIA_TEST_DATADIR/tidy.csv" | "$casia" import /dev/stdin -o "$tmp/piped.json" 2> "$tmp/err" &&
+        grep -q "3 rows, 3 observations" "$tmp/err" && ok || no "import from a pipe: $(cat "$tmp/err")"
+fi
 run 0 --data "$CASIA_TEST_DATADIR/tidy.csv" observations && has "trade.import"
 run 0 export --format csv -o "$tmp/all.csv" && run 0 import "$tmp/all.csv" -o "$tmp/all.json" &&
     run 0 validate "$tmp/all.json" && has "valid json: 2159 observations"
