@@ -18,8 +18,16 @@
  * observations (casia_stream_add_dataset) gives the same bits; and exact
  * sums make any split of the rows, merged, give the same bits too.
  *
+ * Like the store, the stream refuses a row whose period it has already
+ * counted: for each partner and flow a 13-bit mask of the periods seen
+ * (bit 0 the year, bits 1..12 the months) catches a row given twice
+ * (overlapping parts of a file) and a year given both whole and by months
+ * (a file mixing annual and monthly rows), which a sum would count twice.
+ * In the chapter modes the same period legitimately comes once per
+ * chapter, so there the masks are not kept.
+ *
  * Memory: per (reporter, year) a table from partner (its registry index)
- * to entry, 2 bytes for each of the registry's entries, and 34 bytes per
+ * to entry, 2 bytes for each of the registry's entries, and 40 bytes per
  * partner present; plus a direct table from (reporter, year) to pair.
  * Independent of the number of rows.
  */
@@ -45,6 +53,8 @@ typedef struct group {
     uint16_t *pos;       /* partner (registry index) -> entry + 1, 0 = none;
                             NULL until the first partner */
     uint16_t *partner;   /* entry -> registry index */
+    uint32_t *seen;      /* entry -> periods seen: bits 0..12 imports (0 the
+                            year, 1..12 the months), 16..28 exports */
     entry *e;
     /* the summary, made when dirty */
     uint16_t *sorted;    /* entries by partner code */
@@ -54,6 +64,7 @@ typedef struct group {
 
 struct casia_stream {
     int lenient;
+    int periods;         /* keep the masks of periods seen (TOTAL mode) */
     casia__comtrade ct;  /* options, code map, and the last header's columns */
     int have_layout;
     int32_t *group_of;   /* [reporter * NYEARS + year - 1900] -> group + 1 */
@@ -91,7 +102,9 @@ CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *o
         o.flows = CASIA_FLOW_IMPORT | CASIA_FLOW_EXPORT;
         o.sum_months = 1;
         rc = casia__comtrade_init(&s->ct, &o, NULL);
-        s->ct.year_only = 1;
+        /* the TOTAL mode reads the period of each row (for the masks);
+         * the chapter modes need only the year */
+        s->ct.year_only = opt->commodity != CASIA_COMMODITY_TOTAL;
     }
     s->group_of = calloc(casia__country_total * NYEARS, sizeof *s->group_of);
     if (rc != CASIA_OK || !s->group_of) {
@@ -101,6 +114,7 @@ CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *o
         return rc != CASIA_OK ? rc : CASIA_ENOMEM;
     }
     s->lenient = opt->lenient != 0;
+    s->periods = opt->commodity == CASIA_COMMODITY_TOTAL;
     for (i = 0; i < casia__country_total; i++)
         s->aggregate[i] = casia__country_kind(i) == CASIA_KIND_AGGREGATE;
     *out = s;
@@ -117,6 +131,7 @@ CASIA_API void casia_stream_free(casia_stream *s)
         free(s->groups[i].partner);
         free(s->groups[i].e);
         free(s->groups[i].sorted);
+        free(s->groups[i].seen);
     }
     free(s->groups);
     free(s->group_of);
@@ -136,8 +151,14 @@ static group *get_group(casia_stream *s, int reporter, int year)
         return &s->groups[*slot - 1];
     if (s->n_groups == s->cap_groups) {
         size_t ncap = s->cap_groups ? s->cap_groups * 2 : 256;
-        group *ng = realloc(s->groups, ncap * sizeof *ng);
-        if (!ng)
+        group *ng;
+        uint32_t *norder;
+        /* the order of the groups grows with them, so that refresh()
+         * never allocates and a failed call leaves a stream that reads */
+        if (!(norder = realloc(s->order, ncap * sizeof *norder)))
+            return NULL;
+        s->order = norder;
+        if (!(ng = realloc(s->groups, ncap * sizeof *ng)))
             return NULL;
         s->groups = ng;
         s->cap_groups = ncap;
@@ -170,24 +191,70 @@ static entry *new_entry(group *g, int partner)
          * then costs less than the room left over would) */
         unsigned ncap = g->cap + 16u;
         entry *ne;
-        uint16_t *npart;
+        uint16_t *npart, *nsorted;
+        uint32_t *nseen;
+        /* the sorted positions grow here too: summarise() never allocates */
         if (!(ne = realloc(g->e, ncap * sizeof *ne)))
             return NULL;
         g->e = ne;
         if (!(npart = realloc(g->partner, ncap * sizeof *npart)))
             return NULL;
         g->partner = npart;
+        if (!(nsorted = realloc(g->sorted, ncap * sizeof *nsorted)))
+            return NULL;
+        g->sorted = nsorted;
+        if (!(nseen = realloc(g->seen, ncap * sizeof *nseen)))
+            return NULL;
+        g->seen = nseen;
         g->cap = (uint16_t)ncap;
     }
     casia__sum_init(&g->e[g->n].s[0]);
     casia__sum_init(&g->e[g->n].s[1]);
     g->partner[g->n] = (uint16_t)partner;
+    g->seen[g->n] = 0;
     g->pos[partner] = ++g->n;
     return &g->e[g->n - 1];
 }
 
+/* Whether the periods in mask `add` may join those in `have` (both in
+ * the layout of group::seen): no period twice, and no year both whole
+ * and by months. */
+static inline int periods_clash(uint32_t have, uint32_t add)
+{
+    const uint32_t year = 1u | 1u << 16, months = 0x1ffeu | 0x1ffeu << 16;
+    return (have & add) || ((have & year) && (add & months)) ||
+           ((have & months) && (add & year));
+}
+
+/* Says which periods clash, as the store's importer does. */
+static void clash_text(char *msg, size_t size, const group *g, int partner,
+                       uint32_t have, uint32_t add)
+{
+    int flow = (add & 0xffffu) ? 0 : 1, k;
+    uint32_t a = (add >> (16 * flow)) & 0x1fffu;
+    uint32_t h = (have >> (16 * flow)) & 0x1fffu;
+    const char *ind = flow ? "trade.export" : "trade.import";
+    const char *rep = casia__country_code(g->reporter);
+    const char *par = casia__country_code(partner);
+    if (a & h) {
+        for (k = 0; k < 13 && !((a & h) >> k & 1u); k++)
+            ;
+        if (k)
+            snprintf(msg, size, "%s %s-%s: month %d of %d is given twice", ind,
+                     rep, par, k, g->year);
+        else
+            snprintf(msg, size, "%s %s-%s %d is given twice", ind, rep, par, g->year);
+    } else {
+        snprintf(msg, size, "%s %s-%s %d is given both for the year and for months",
+                 ind, rep, par, g->year);
+    }
+}
+
+/* Adds a row's value; month -1 when periods are not checked. ECONFLICT
+ * (msg set) for a period already counted. */
 static inline int add_value(casia_stream *s, group **last, int reporter,
-                            int year, int partner, int flow, double value)
+                            int year, int partner, int flow, int month,
+                            double value, char *msg, size_t msg_size)
 {
     group *g = *last;
     entry *e;
@@ -198,6 +265,15 @@ static inline int add_value(casia_stream *s, group **last, int reporter,
     }
     if (!(e = get_entry(g, partner)))
         return CASIA_ENOMEM;
+    if (month >= 0) {
+        uint32_t *seen = &g->seen[e - g->e];
+        uint32_t bit = 1u << (16 * (unsigned)flow + (unsigned)month);
+        if (periods_clash(*seen, bit)) {
+            clash_text(msg, msg_size, g, partner, *seen, bit);
+            return CASIA_ECONFLICT;
+        }
+        *seen |= bit;
+    }
     g->dirty = 1;
     return casia__sum_add_inline(&e->s[flow], value);
 }
@@ -213,12 +289,11 @@ static int sum_greater(const casia__sum *a, const casia__sum *b)
     return a->lo > b->lo;
 }
 
-static int summarise(group *g)
+static void summarise(group *g)
 {
     casia__sum total, imp, exp, best;
     double val[MAX_COUNTRIES];
     unsigned k, n = 0, top_k = 0;
-    uint16_t *sorted;
     g->dirty = 0;
     casia__sum_init(&imp);
     casia__sum_init(&exp);
@@ -273,32 +348,22 @@ static int summarise(group *g)
     }
     /* entries by partner code: the partner table is in registry order,
      * which is code order */
-    sorted = realloc(g->sorted, (g->n + 1u) * sizeof *sorted);
-    if (!sorted)
-        return CASIA_ENOMEM;
-    g->sorted = sorted;
     for (k = 0, n = 0; g->pos && k < casia__country_total; k++)
         if (g->pos[k])
-            sorted[n++] = (uint16_t)(g->pos[k] - 1);
-    return CASIA_OK;
+            g->sorted[n++] = (uint16_t)(g->pos[k] - 1);
 }
 
-/* Summarises the changed pairs and sorts the pairs (end of every call). */
-static int refresh(casia_stream *s)
+/* Summarises the changed pairs and sorts the pairs (end of every call,
+ * failed or not). Allocates nothing: the room was made as data came. */
+static void refresh(casia_stream *s)
 {
     size_t i, n = 0, r;
-    uint32_t *order;
     for (i = 0; i < s->n_groups; i++)
-        if (s->groups[i].dirty && summarise(&s->groups[i]) != CASIA_OK)
-            return CASIA_ENOMEM;
-    order = realloc(s->order, (s->n_groups + 1) * sizeof *order);
-    if (!order)
-        return CASIA_ENOMEM;
-    s->order = order;
+        if (s->groups[i].dirty)
+            summarise(&s->groups[i]);
     for (r = 0; r < casia__country_total * NYEARS; r++)
         if (s->group_of[r])
-            order[n++] = (uint32_t)(s->group_of[r] - 1);
-    return CASIA_OK;
+            s->order[n++] = (uint32_t)(s->group_of[r] - 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -321,6 +386,7 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
 {
     casia_error rowerr;
     group *last = NULL;
+    char msg[160];
     int rc, first = 1;
 
     for (;;) {
@@ -364,9 +430,15 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
         if (rc < 0)
             goto bad;
         rc = add_value(s, &last, row.reporter, row.year, row.partner, row.flow,
-                       row.value);
+                       s->periods ? row.month : -1, row.value, msg, sizeof msg);
         if (rc == CASIA_ENOMEM)
             goto nomem;
+        if (rc == CASIA_ECONFLICT) {
+            /* counted twice whatever the mode: the store's importer stops
+             * too (the rows are fine one by one; the file is not) */
+            casia__csv_error(c, (size_t)s->ct.value, &rowerr, rc, "%s", msg);
+            goto fatal;
+        }
         if (rc != CASIA_OK) {
             casia__csv_error(c, (size_t)s->ct.value, &rowerr, rc,
                              "value too large to add up");
@@ -381,8 +453,7 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
         keep_error(rep, &rowerr);
     }
     rep->bytes = c->base + c->len;
-    if ((rc = refresh(s)) != CASIA_OK)
-        goto nomem;
+    refresh(s);
     rep->observations = s->n_groups;
     return CASIA_OK;
 nomem:
@@ -462,49 +533,89 @@ CASIA_API int casia_stream_add_dataset(casia_stream *s, const casia_dataset *ds,
         if (s->aggregate[par] || (src >= 0 && ds->obs_source[i] != src) ||
             (basis != CASIA_BASIS_ANY && ds->obs_basis[i] != basis))
             continue;
-        rc = add_value(s, &last, rep, CASIA__KEY_YEAR(k), par, flow,
-                       ds->obs_value[i]);
+        /* a dataset's observations are years, one per basis and source:
+         * which to add is the caller's choice, so periods are not checked */
+        rc = add_value(s, &last, rep, CASIA__KEY_YEAR(k), par, flow, -1,
+                       ds->obs_value[i], NULL, 0);
         if (rc != CASIA_OK)
             break;
     }
-    if (refresh(s) != CASIA_OK && rc == CASIA_OK)
-        rc = CASIA_ENOMEM;
+    refresh(s);
     if (rc != CASIA_OK)
         return casia__error_set(err, rc, NULL, rc == CASIA_ERANGE
                                 ? "a value too large to add up" : NULL);
     return CASIA_OK;
 }
 
-CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
-                                 casia_error *err)
+/* The first period of `from` that `into` has counted already: 1 and msg
+ * set, or 0. Changes nothing. */
+static int merge_clash(const casia_stream *into, const casia_stream *from,
+                       char *msg, size_t msg_size)
 {
     size_t i;
     unsigned k;
-    group *last = NULL;
-    if (!into || !from)
-        return casia__error_set(err, CASIA_EINVAL, NULL, "NULL argument");
+    for (i = 0; i < from->n_groups; i++) {
+        const group *src = &from->groups[i];
+        int32_t slot = into->group_of[(size_t)src->reporter * NYEARS +
+                                      (size_t)(src->year - CASIA__YEAR_MIN)];
+        const group *g;
+        if (!slot)
+            continue;
+        g = &into->groups[slot - 1];
+        for (k = 0; g->pos && k < src->n; k++) {
+            unsigned at = g->pos[src->partner[k]];
+            if (at && periods_clash(g->seen[at - 1], src->seen[k])) {
+                uint32_t both = g->seen[at - 1], add = src->seen[k];
+                /* name the flow that clashes */
+                if (!periods_clash(both & 0xffffu, add & 0xffffu))
+                    add &= 0xffff0000u;
+                else
+                    add &= 0xffffu;
+                clash_text(msg, msg_size, g, src->partner[k], both, add);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
+                                 casia_error *err)
+{
+    char msg[160];
+    size_t i;
+    unsigned k;
+    if (!into || !from || into == from)
+        return casia__error_set(err, CASIA_EINVAL, NULL,
+                                into && into == from ? "a stream merged into itself"
+                                                     : "NULL argument");
+    if (into->periods != from->periods ||
+        into->ct.commodity != from->ct.commodity)
+        return casia__error_set(err, CASIA_EINVAL, NULL,
+                                "streams made with different commodity options");
+    if (into->periods && merge_clash(into, from, msg, sizeof msg))
+        return casia__error_set(err, CASIA_ECONFLICT, NULL,
+                                "%s (in both streams)", msg);
     for (i = 0; i < from->n_groups; i++) {
         const group *src = &from->groups[i];
         group *g;
         if (!(g = get_group(into, src->reporter, src->year)))
             goto nomem;
-        last = g;
         for (k = 0; k < src->n; k++) {
             entry *e = get_entry(g, src->partner[k]);
             if (!e)
                 goto nomem;
             casia__sum_merge(&e->s[0], &src->e[k].s[0]);
             casia__sum_merge(&e->s[1], &src->e[k].s[1]);
+            g->seen[e - g->e] |= src->seen[k];
         }
         g->dirty = 1;
     }
-    (void)last;
     if (!into->have_layout && from->have_layout) {
         casia__comtrade_copy_layout(&into->ct, &from->ct);
         into->have_layout = 1;
     }
-    if (refresh(into) != CASIA_OK)
-        goto nomem;
+    refresh(into);
     return CASIA_OK;
 nomem:
     refresh(into);

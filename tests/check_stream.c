@@ -451,6 +451,77 @@ START_TEST(test_bad)
 }
 END_TEST
 
+
+/* A period counted twice is refused, as the store's importer refuses it
+ * (the same file through casia_import_file gives the same messages). */
+START_TEST(test_twice)
+{
+    /* an annual KAZ-CHN import row for 2023 after the monthly rows: line 19 */
+    static const char annual[] =
+        "C,A,20230101,2023,52,2023,398,KAZ,\"Kazakhstan\",M,\"Import\",156,CHN,"
+        "\"China\",0,W00,\"World\",H6,HS,True,TOTAL,\"All Commodities\",0,False,"
+        "C00,\"TOTAL CPC\",0,0,\"TOTAL MOT\",-1,N/A,,False,-1,N/A,,False,,False,,"
+        "False,999,,999,0,True,True\n";
+    casia_import_options opt;
+    casia_import_report rep;
+    casia_stream *s, *a, *b;
+    casia_error err;
+    char *text, *mixed, *before, *after;
+    size_t n, len;
+
+    text = slurp(test_data_path("comtrade_plus_monthly.csv"), &n);
+    mixed = malloc(n + sizeof annual);
+    memcpy(mixed, text, n);
+    memcpy(mixed + n, annual, sizeof annual);
+
+    /* annual and monthly rows of one year: fails, lenient or not */
+    casia_import_options_init(&opt);
+    opt.lenient = 1;
+    ck_assert_int_eq(casia_stream_new(&s, &opt), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_buffer(s, mixed, n + sizeof annual - 1, "mix.csv",
+                                             &rep, &err), CASIA_ECONFLICT);
+    ck_assert_int_eq(err.line, 19);
+    ck_assert_str_eq(err.text, "trade.import KAZ-CHN 2023 is given both for the year "
+                               "and for months");
+    casia_stream_free(s);
+
+    /* the whole file fed twice: its line 3 (KAZ imports from CHN, month 1)
+     * is the first row counted again (line 2 is the World row, left out) */
+    s = stream_of(text, n, "first");
+    ck_assert_int_eq(casia_stream_add_buffer(s, text, n, "again", &rep, &err),
+                     CASIA_ECONFLICT);
+    ck_assert_str_eq(err.source, "again");
+    ck_assert_int_eq(err.line, 3);
+    ck_assert_str_eq(err.text, "trade.import KAZ-CHN: month 1 of 2023 is given twice");
+    casia_stream_free(s);
+
+    /* two streams that read the same rows: the merge fails, changing nothing */
+    a = stream_of(text, n, "a");
+    b = stream_of(text, n, "b");
+    ck_assert_int_eq(casia_stream_to_csv(&before, &len, a), CASIA_OK);
+    ck_assert_int_eq(casia_stream_merge(a, b, &err), CASIA_ECONFLICT);
+    ck_assert_str_eq(err.text, "trade.import KAZ-CHN: month 1 of 2023 is given twice "
+                               "(in both streams)");
+    ck_assert_int_eq(casia_stream_to_csv(&after, &len, a), CASIA_OK);
+    ck_assert_str_eq(before, after);
+    ck_assert_int_eq(casia_stream_merge(a, a, &err), CASIA_EINVAL);
+    casia_free(before);
+    casia_free(after);
+    casia_stream_free(a);
+    casia_stream_free(b);
+
+    /* summing chapters, the same period comes once per chapter: no masks */
+    opt.commodity = CASIA_COMMODITY_SUM_CHAPTERS;
+    opt.lenient = 0;
+    ck_assert_int_eq(casia_stream_new(&s, &opt), CASIA_OK);
+    ck_assert_int_eq(casia_stream_add_buffer(s, mixed, n + sizeof annual - 1, "mix.csv",
+                                             &rep, &err), CASIA_OK);
+    casia_stream_free(s);
+    free(mixed);
+    free(text);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("stream");
@@ -461,6 +532,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_indices);
     tcase_add_test(tc, test_split);
     tcase_add_test(tc, test_bad);
+    tcase_add_test(tc, test_twice);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -297,8 +297,12 @@ CASIA_API int casia_dataset_save_csv(const casia_dataset *ds, const char *path,
  *    HHI = sum of squared shares, and the top partner (the largest sum;
  *    ties go to the smaller code).
  *
- * Nothing per row is kept: memory holds two exact sums (16 bytes each) per
- * (reporter, year, partner) that occurs, whatever the size of the file.
+ * Nothing per row is kept: memory holds two exact sums (16 bytes each) and
+ * a mask of the periods seen per (reporter, year, partner) that occurs,
+ * whatever the size of the file. With commodity TOTAL the masks make the
+ * stream refuse, as the store's importer does, a row whose period it has
+ * counted already (#CASIA_ECONFLICT): a row given twice, such as
+ * overlapping parts of a file, or a year given both whole and by months.
  * The sums are exact (fixed point, 128 bits), so any split of the rows into
  * parts, fed to several streams and merged with casia_stream_merge(), gives
  * the same figures bit for bit, and so does casia_stream_add_dataset() on
@@ -366,11 +370,13 @@ CASIA_API void casia_stream_free(casia_stream *s);
  * last header the stream saw, so the pieces of a file cut at line
  * boundaries can be fed in any order (or to several streams). In strict
  * mode a bad row fails the call; what the call had added until then stays
- * in the stream (feed a fresh stream when that matters).
+ * in the stream (feed a fresh stream when that matters). A period counted
+ * twice (#CASIA_ECONFLICT) fails the call in lenient mode too.
  *
  * @return #CASIA_OK; #CASIA_EIO; #CASIA_EFORMAT (not a Comtrade file, or
  *         no header seen yet); #CASIA_EPARSE; #CASIA_ESCHEMA;
- *         #CASIA_ENOTFOUND; #CASIA_ERANGE; #CASIA_ENOMEM; #CASIA_EINVAL.
+ *         #CASIA_ENOTFOUND; #CASIA_ECONFLICT; #CASIA_ERANGE;
+ *         #CASIA_ENOMEM; #CASIA_EINVAL.
  */
 CASIA_API int casia_stream_add_file(casia_stream *s, const char *path,
                                     casia_import_report *report,
@@ -397,7 +403,11 @@ CASIA_API int casia_stream_add_dataset(casia_stream *s, const casia_dataset *ds,
 /**
  * Adds everything @p from holds to @p into (@p from is not changed), as if
  * @p into had read its input too.
- * @return #CASIA_OK, #CASIA_ERANGE, #CASIA_ENOMEM, #CASIA_EINVAL.
+ * @return #CASIA_OK; #CASIA_ECONFLICT when both streams counted a period
+ *         of the same (reporter, year, partner, flow), and #CASIA_EINVAL
+ *         for streams made with different commodity options or for
+ *         @p into == @p from, both leaving @p into unchanged;
+ *         #CASIA_ENOMEM, after which @p into holds part of @p from.
  */
 CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
                                  casia_error *err);
