@@ -157,7 +157,7 @@ int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
     casia__sum_init(&num);
     casia__sum_init(&run);
     if (ranked) {
-        rk = malloc((a->hi - a->lo ? a->hi - a->lo : 1) * sizeof *rk);
+        rk = malloc(((a->hi - a->lo) ? a->hi - a->lo : 1) * sizeof *rk);
         if (!rk)
             return CASIA_ENOMEM;
     }

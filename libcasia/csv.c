@@ -236,13 +236,14 @@ static char *alloc_buffer(size_t size)
 
 int casia__csv_open_file(casia__csv *c, const char *path, casia_error *err)
 {
+    char ebuf[128];
     init(c, path);
     if (!path)
         return casia__error_set(err, CASIA_EINVAL, NULL, "no file name given");
     c->fd = open(path, O_RDONLY | O_CLOEXEC);
     if (c->fd < 0)
         return casia__error_set(err, CASIA_EIO, path, "cannot open: %s",
-                                strerror(errno));
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     c->cap = CASIA__CSV_BUFFER;
     c->buf = alloc_buffer(c->cap + PAD);
     if (!c->buf) {
@@ -267,10 +268,11 @@ void casia__csv_open_buffer(casia__csv *c, const char *data, size_t size,
 
 int casia__csv_rewind(casia__csv *c, casia_error *err)
 {
+    char ebuf[128];
     casia__csv keep = *c;
     if (c->fd >= 0 && lseek(c->fd, 0, SEEK_SET) != 0)
         return casia__error_set(err, CASIA_EIO, c->name, "cannot read it again: %s",
-                                strerror(errno));
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     init(c, keep.name);
     c->isa = keep.isa;
     c->fd = keep.fd;
@@ -315,6 +317,7 @@ void casia__csv_close(casia__csv *c)
  */
 static int refill(casia__csv *c, size_t keep)
 {
+    char ebuf[128];
     ssize_t n;
 #define SHIFT(x) ((x) = (x) >= keep ? (x) - keep : 0)
     SHIFT(c->rec);
@@ -363,7 +366,8 @@ static int refill(casia__csv *c, size_t keep)
     while (n < 0 && errno == EINTR);
     if (n < 0)
         return casia__error_set(&c->ioerr, CASIA_EIO, c->name,
-                                "cannot read: %s", strerror(errno));
+                                "cannot read: %s",
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     if (n == 0)
         c->eof = 1;
     c->len += (size_t)n;

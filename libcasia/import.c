@@ -186,11 +186,12 @@ casia_format casia__detect(const char *data, size_t size)
 /* Reads the first bytes of a file into buf (of DETECT_BYTES). */
 static int read_head(char *buf, size_t *n, const char *path, casia_error *err)
 {
+    char ebuf[128];
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     size_t got = 0;
     if (fd < 0)
         return casia__error_set(err, CASIA_EIO, path, "cannot open: %s",
-                                strerror(errno));
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     while (got < DETECT_BYTES) {
         ssize_t r = read(fd, buf + got, DETECT_BYTES - got);
         if (r < 0 && errno == EINTR)
@@ -199,7 +200,7 @@ static int read_head(char *buf, size_t *n, const char *path, casia_error *err)
             int e = errno;
             close(fd);
             return casia__error_set(err, CASIA_EIO, path, "cannot read: %s",
-                                    strerror(e));
+                                    casia__errno_text(e, ebuf, sizeof ebuf));
         }
         if (r == 0)
             break;

@@ -401,6 +401,7 @@ CASIA_API int casia_dataset_to_csv(char **out, size_t *size, const casia_dataset
 CASIA_API int casia_dataset_save_csv(const casia_dataset *ds, const char *path,
                                      casia_error *err)
 {
+    char ebuf[128];
     sink s;
     if (!ds || !path)
         return casia__error_set(err, CASIA_EINVAL, path,
@@ -408,16 +409,16 @@ CASIA_API int casia_dataset_save_csv(const casia_dataset *ds, const char *path,
     memset(&s, 0, sizeof s);
     if (!(s.f = fopen(path, "wb")))
         return casia__error_set(err, CASIA_EIO, path, "cannot create: %s",
-                                strerror(errno));
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     write_all(&s, ds);
     if (s.failed) {
         int e = errno;
         fclose(s.f);
         return casia__error_set(err, CASIA_EIO, path, "cannot write: %s",
-                                strerror(e));
+                                casia__errno_text(e, ebuf, sizeof ebuf));
     }
     if (fclose(s.f) != 0)
         return casia__error_set(err, CASIA_EIO, path, "cannot write: %s",
-                                strerror(errno));
+                                casia__errno_text(errno, ebuf, sizeof ebuf));
     return CASIA_OK;
 }

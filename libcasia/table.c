@@ -157,7 +157,7 @@ static int own_rows(byyear *y, const casia__ix *c, int ind, int rep)
         hi = casia__lower_bound(ds->obs_key, ds->n_obs,
                                 CASIA__KEY(ind, (unsigned)rep + 1, 0, 0));
     }
-    tmp = malloc((hi - lo ? hi - lo : 1) * sizeof *tmp);
+    tmp = malloc(((hi - lo) ? hi - lo : 1) * sizeof *tmp);
     if (!tmp)
         return CASIA_ENOMEM;
     for (i = lo; i < hi; i++)
@@ -469,7 +469,7 @@ static int do_arms(casia_table *t, const casia__ix *c)
         if ((rc = casia__arms_open(&a, c, ind, rep, span_lo, span_hi)))
             break;
         /* known suppliers: any row for the recipient */
-        known = malloc((a.hi - a.lo ? a.hi - a.lo : 1) * sizeof *known);
+        known = malloc(((a.hi - a.lo) ? a.hi - a.lo : 1) * sizeof *known);
         if (!known) {
             casia__arms_close(&a);
             rc = CASIA_ENOMEM;

@@ -161,6 +161,9 @@ static void next_partner(const group **a, const group **b, int *p,
     int pa = *i < no ? go[*i].partner : INT_MAX;
     int pb = *j < nt ? gt[*j].partner : INT_MAX;
     *p = pa < pb ? pa : pb;
+    /* cppcheck 2.10 calls the next condition always false; it is true
+     * whenever pa <= pb (cppcheck-suppress: false positive) */
+    /* cppcheck-suppress knownConditionTrueFalse */
     *a = pa == *p ? &go[(*i)++] : NULL;
     *b = pb == *p ? &gt[(*j)++] : NULL;
 }
@@ -317,7 +320,7 @@ int casia__ttable_build(casia__ttable *t, const casia__ix *c, int rep,
     t->total_source = -1;
     go = malloc((n_own ? n_own : 1) * sizeof *go);
     gt = malloc((n_trans ? n_trans : 1) * sizeof *gt);
-    cs = malloc((n_own + n_trans ? n_own + n_trans : 1) * sizeof *cs);
+    cs = malloc(((n_own + n_trans) ? n_own + n_trans : 1) * sizeof *cs);
     if (!go || !gt || !cs)
         goto done;
     no = split_groups(go, ds, own, n_own, 0);

@@ -134,7 +134,7 @@ double casia__sum_value(const casia__sum *s)
             rest_hi = hi & ((shift - 64 == 0) ? 0 : ((1ULL << (shift - 64)) - 1));
             rest_lo = lo;
         } else {
-            mant = (lo >> shift) | (shift ? hi << (64 - shift) : 0);
+            mant = (lo >> shift) | (hi << (64 - shift));   /* shift is 1..63 */
             rest_hi = 0;
             rest_lo = lo & ((1ULL << shift) - 1);
         }
