@@ -254,16 +254,22 @@ int casia__import_bad_row(casia__import_ctx *ctx, const casia_error *row_err)
     return CASIA_OK;
 }
 
-const char *casia__import_base(const casia__import_ctx *ctx)
+const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t size)
 {
     const char *base, *p;
-    if (!ctx->name || strcmp(ctx->name, "<buffer>") == 0)
-        return NULL;
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (!ctx->name || strcmp(ctx->name, "<buffer>") == 0 || size < 2)
+        return buf;
     base = ctx->name;
     for (p = ctx->name; *p; p++)
         if (*p == '/' || *p == '\\')
             base = p + 1;
-    return base;
+    /* a file name is bytes: what goes into a description must be UTF-8 */
+    buf[0] = ' ';
+    casia__csv_excerpt(buf + 1, size - 1, base, strlen(base), size > 16 ? (size - 8) / 5 : 1);
+    return buf;
 }
 
 void casia__import_source_id(char *dst, size_t size, const casia__import_ctx *ctx,
@@ -413,6 +419,21 @@ static int import_common(casia_dataset **out, const char *path, const char *data
                                 "casia_import_options version %u, this library "
                                 "knows %u", opt->version,
                                 (unsigned)CASIA_IMPORT_OPTIONS_VERSION);
+    {
+        /* the strings that go into the dataset must be UTF-8 (a dataset
+         * that holds anything else could not be written and read back) */
+        const char *const names[] = {"source_id", "source_title", "source_publisher",
+                                     "source_url", "source_description"};
+        const char *const vals[] = {opt->source_id, opt->source_title,
+                                    opt->source_publisher, opt->source_url,
+                                    opt->source_description};
+        size_t k;
+        for (k = 0; k < sizeof vals / sizeof vals[0]; k++)
+            if (vals[k] && casia__utf8_invalid_at(vals[k], strlen(vals[k])) !=
+                               strlen(vals[k]))
+                return casia__error_set(err, CASIA_EINVAL, name,
+                                        "option %s is not valid UTF-8", names[k]);
+    }
     if (path) {
         char *head = malloc(DETECT_BYTES);
         size_t n;

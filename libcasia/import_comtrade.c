@@ -747,6 +747,7 @@ static const char *const flow_ind[4] = {
 int casia__import_comtrade(casia_dataset **out, casia__csv *c,
                            casia__import_ctx *ctx)
 {
+    char base[256];
     casia__comtrade ct;
     casia__bulk *b = NULL;
     casia_import_report *rep = ctx->report;
@@ -888,12 +889,11 @@ again:
 
     casia__import_source_id(id, sizeof id, ctx, "un_comtrade");
     snprintf(desc, sizeof desc,
-             "%s download%s%s: goods trade by partner, %s, %s; imports CIF, "
+             "%s download%s: goods trade by partner, %s, %s; imports CIF, "
              "exports FOB, as reported",
              ct.layout == CASIA_FORMAT_COMTRADE_PLUS ? "UN Comtrade Plus"
                                                      : "UN Comtrade (legacy layout)",
-             casia__import_base(ctx) ? " " : "",
-             casia__import_base(ctx) ? casia__import_base(ctx) : "",
+             casia__import_base(ctx, base, sizeof base),
              ct.commodity == CASIA_COMMODITY_TOTAL ? "all commodities (TOTAL)"
              : ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS
                  ? "HS chapters summed" : "by HS chapter",

@@ -140,6 +140,7 @@ static int parse_title(const char *t, int *to, char *name, size_t size)
 int casia__import_sipri_tiv(casia_dataset **out, casia__csv *c,
                             casia__import_ctx *ctx)
 {
+    char base[256];
     casia__bulk *b = casia__bulk_new(0);
     casia_import_report *rep = ctx->report;
     char title[TEXT] = "", generated[TEXT] = "", name[TEXT], desc[2 * TEXT];
@@ -272,11 +273,10 @@ int casia__import_sipri_tiv(casia_dataset **out, casia__csv *c,
     }
     free(years);
     snprintf(desc, sizeof desc,
-             "SIPRI Arms Transfers Database, TIV table%s%s (%s)%s%s; figures "
+             "SIPRI Arms Transfers Database, TIV table%s (%s)%s%s; figures "
              "are SIPRI trend-indicator values in millions; an empty cell is "
              "no delivery",
-             casia__import_base(ctx) ? " " : "",
-             casia__import_base(ctx) ? casia__import_base(ctx) : "",
+             casia__import_base(ctx, base, sizeof base),
              to ? "deliveries to the country by each supplier"
                 : "deliveries by the country to each recipient",
              generated[0] ? "; " : "", generated);
@@ -294,6 +294,7 @@ fail:
 int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
                                  casia__import_ctx *ctx)
 {
+    char base[256];
     casia__bulk *b = casia__bulk_new(1);
     casia_import_report *rep = ctx->report;
     char title[TEXT] = "", generated[TEXT] = "", desc[3 * TEXT];
@@ -415,10 +416,9 @@ int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
             goto fail;
     }
     snprintf(desc, sizeof desc,
-             "SIPRI Arms Transfers Database, trade register%s%s: TIV of the "
+             "SIPRI Arms Transfers Database, trade register%s: TIV of the "
              "deliveries of each year summed per recipient and supplier%s%s",
-             casia__import_base(ctx) ? " " : "",
-             casia__import_base(ctx) ? casia__import_base(ctx) : "",
+             casia__import_base(ctx, base, sizeof base),
              generated[0] ? "; " : "", generated);
     return finish(out, b, ctx, "sipri_register",
                   title[0] ? title : "SIPRI Arms Transfers Database: trade register",

@@ -94,6 +94,7 @@ static int indicator(casia__bulk *b, ind_cache *cache, const char *code,
 
 int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx)
 {
+    char base[256];
     casia__bulk *b = casia__bulk_new(0);
     casia_import_report *rep = ctx->report;
     char title[TEXT] = "World Development Indicators", updated[TEXT] = "";
@@ -257,9 +258,8 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx
     casia__codemap_free(&codes);
     casia__import_source_id(id, sizeof id, ctx, "wdi");
     snprintf(desc, sizeof desc,
-             "World Bank WDI bulk download%s%s%s%s; empty cells are missing",
-             casia__import_base(ctx) ? " " : "",
-             casia__import_base(ctx) ? casia__import_base(ctx) : "",
+             "World Bank WDI bulk download%s%s%s; empty cells are missing",
+             casia__import_base(ctx, base, sizeof base),
              updated[0] ? ", last updated " : "", updated);
     rc = casia__bulk_finish(b, out, id,
                             ctx->opt->source_title ? ctx->opt->source_title : title,

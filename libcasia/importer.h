@@ -159,7 +159,10 @@ int casia__import_bad_row(casia__import_ctx *ctx, const casia_error *row_err);
 
 /* The base name of ctx->name (after the last '/'), or NULL for a buffer
  * without a name: what source descriptions cite. */
-const char *casia__import_base(const casia__import_ctx *ctx);
+/* " " and the file's base name as valid UTF-8 (Latin-1 converted, control
+ * characters as '?', cut at a code point) in buf, or "" for a buffer
+ * without a name; returns buf. */
+const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t size);
 
 /* The source id to record: the option, else the file's base name without
  * extension (characters outside [A-Za-z0-9._-] as '_'), else fallback. */

@@ -676,6 +676,39 @@ START_TEST(test_formats)
                                              NULL, NULL, &e), CASIA_EINVAL);
         ck_assert_ptr_null(ds);
     }
+    {
+        /* a file named in Latin-1 ("C\xF4te.csv"): its name goes into the
+         * source description as UTF-8, so the dataset writes and reads back */
+        static const char plus[] = "typeCode,freqCode,refYear,period,reporterISO,"
+                                   "flowCode,partnerCode,partnerISO,cmdCode,"
+                                   "primaryValue\nC,A,2022,2022,KAZ,M,156,CHN,TOTAL,100\n";
+        casia_dataset *ds = NULL, *back = NULL;
+        casia_import_options opt;
+        casia_source src;
+        casia_error e;
+        char *text;
+        size_t n;
+        ck_assert_int_eq(casia_import_buffer(&ds, plus, strlen(plus), "dir/C\xF4te.csv",
+                                             CASIA_FORMAT_AUTO, NULL, NULL, &e), CASIA_OK);
+        ck_assert_int_eq(casia_dataset_source(&src, ds, 0), CASIA_OK);
+        ck_assert_str_eq(src.id, "C_te");
+        ck_assert_ptr_nonnull(strstr(src.description, "download C\xC3\xB4te.csv: goods"));
+        ck_assert_int_eq(casia_dataset_to_json(&text, &n, ds), CASIA_OK);
+        ck_assert_int_eq(casia_dataset_load_buffer(&back, text, n, "back.json", &e),
+                         CASIA_OK);
+        casia_free(text);
+        casia_dataset_free(back);
+        casia_dataset_free(ds);
+        /* a title given in Latin-1 is refused, not stored */
+        casia_import_options_init(&opt);
+        opt.source_title = "Statistiques douani\xE8res";
+        ds = NULL;
+        ck_assert_int_eq(casia_import_buffer(&ds, plus, strlen(plus), "x.csv",
+                                             CASIA_FORMAT_AUTO, &opt, NULL, &e),
+                         CASIA_EINVAL);
+        ck_assert_ptr_null(ds);
+        ck_assert_str_eq(e.text, "option source_title is not valid UTF-8");
+    }
     ck_assert_int_eq(casia_format_detect(&f, test_data_path("small.json"), NULL), CASIA_OK);
     ck_assert_int_eq(f, CASIA_FORMAT_NATIVE_JSON);
     {
