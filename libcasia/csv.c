@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -988,26 +987,53 @@ const double casia__pow10[23] = {
 };
 #define pow10_exact casia__pow10
 
+/*
+ * The decimal point of the caller's LC_NUMERIC as printf writes it (one
+ * byte, or a UTF-8 sequence in some locales), found by printing 1.5:
+ * snprintf is thread-safe where localeconv() is not. Returns its length.
+ */
+static size_t locale_point(char *out, size_t size)
+{
+    char t[16];
+    const char *a, *b;
+    size_t n;
+    snprintf(t, sizeof t, "%.1f", 1.5);
+    a = strchr(t, '1');
+    b = strrchr(t, '5');
+    if (!a || !b || b <= a + 1 || (size_t)(b - a - 1) >= size) {
+        out[0] = '.';
+        out[1] = '\0';
+        return 1;
+    }
+    n = (size_t)(b - a - 1);
+    memcpy(out, a + 1, n);
+    out[n] = '\0';
+    return n;
+}
+
 /* strtod on a copy, with '.' as the decimal point whatever the locale */
 static int parse_slow(const char *s, size_t len, double *out)
 {
-    char buf[512];
+    char buf[512], point[8];
     char *endp;
-    const char *point = localeconv()->decimal_point;
+    size_t k, o = 0, np = locale_point(point, sizeof point);
     double v;
-    if (len >= sizeof buf)
+    if (len >= sizeof buf / 2)
         return -1;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    if (point && point[0] && point[0] != '.' && point[1] == '\0') {
-        size_t k;
-        for (k = 0; k < len; k++)
-            if (buf[k] == '.')
-                buf[k] = point[0];
+    for (k = 0; k < len && o + np < sizeof buf; k++) {
+        if (s[k] == '.') {
+            memcpy(buf + o, point, np);
+            o += np;
+        } else {
+            buf[o++] = s[k];
+        }
     }
+    if (k < len)
+        return -1;
+    buf[o] = '\0';
     errno = 0;
     v = strtod(buf, &endp);
-    if (endp != buf + len || !isfinite(v))
+    if (endp != buf + o || !isfinite(v))
         return -1;
     *out = v;
     return 0;
@@ -1255,18 +1281,33 @@ static int format_g(char *buf, size_t size, double v, int prec)
 
 int casia__format_g(char *buf, size_t size, double v, int prec)
 {
-    const char *point;
-    char *p;
+    char tmp[64];
+    const char *p;
+    size_t o = 0;
     int n;
 #if defined(__SIZEOF_INT128__)
     if ((n = format_g(buf, size, v, prec)) >= 0)
         return n;
 #endif
-    n = snprintf(buf, size, "%.*g", prec, v);
-    point = localeconv()->decimal_point;
-    if (point && point[0] && point[0] != '.' && (p = strchr(buf, point[0])))
-        *p = '.';
-    return n;
+    n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+    if (size == 0)
+        return n;
+    if (!isfinite(v) || n < 0 || (size_t)n >= sizeof tmp)
+        return snprintf(buf, size, "%.*g", prec, v);
+    /* whatever the locale wrote as its decimal point (one byte or a UTF-8
+     * sequence) becomes '.' */
+    for (p = tmp; *p && o + 1 < size; p++) {
+        if ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == 'e' ||
+            *p == 'E') {
+            buf[o++] = *p;
+        } else {
+            buf[o++] = '.';
+            while (((unsigned char)p[1] & 0xC0) == 0x80)
+                p++;
+        }
+    }
+    buf[o] = '\0';
+    return (int)o;
 }
 
 int casia__format_double(char *buf, size_t size, double v, int digits)

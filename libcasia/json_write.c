@@ -7,6 +7,7 @@
  * that again gives the same bytes.
  */
 #include "internal.h"
+#include "csv.h"
 
 #include <cJSON.h>
 #include <errno.h>
@@ -23,35 +24,16 @@ static int add_string(cJSON *obj, const char *key, const char *value)
 
 /*
  * Adds a number in the shortest of %.15g, %.16g, %.17g that reads back as
- * the same double. (cJSON's own printing accepts a 15-digit form within a
- * relative epsilon, which can change the last bit, and prints DBL_MAX as a
- * number that reads back as infinity; the format promises exact round
- * trips.) The decimal point is written as '.' whatever the locale.
+ * the same double (casia__format_double, shared with the CSV writers).
+ * (cJSON's own printing accepts a 15-digit form within a relative epsilon,
+ * which can change the last bit, and prints DBL_MAX as a number that reads
+ * back as infinity; the format promises exact round trips.) The decimal
+ * point is '.' whatever the locale.
  */
 static int add_number(cJSON *obj, const char *key, double v)
 {
-    char buf[40], out[40];
-    int prec;
-    const char *p;
-    char *o = out;
-    for (prec = 15; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)   /* both in the caller's locale */
-            break;
-    }
-    /* whatever the locale wrote as its decimal point (one byte or a UTF-8
-     * sequence) becomes '.', without localeconv(), which is not
-     * thread-safe */
-    for (p = buf; *p; p++) {
-        if (strchr("0123456789+-eE", *p)) {
-            *o++ = *p;
-        } else {
-            *o++ = '.';
-            while (((unsigned char)p[1] & 0xC0) == 0x80)
-                p++;
-        }
-    }
-    *o = '\0';
+    char out[40];
+    casia__format_double(out, sizeof out, v, 0);
     return cJSON_AddRawToObject(obj, key, out) != NULL;
 }
 

@@ -11,6 +11,7 @@
  * observations (plus the small sorts of rows within one group).
  */
 #include "indices_internal.h"
+#include "csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -917,36 +918,12 @@ CASIA_API void casia_table_free(casia_table *t)
     free(t);
 }
 
-/*
- * v written as the shortest of %.15g, %.16g and %.17g that reads back as
- * v, with '.' as the decimal point whatever the caller's LC_NUMERIC: the
- * number is formatted and checked with strtod() in the same locale, then
- * whatever the locale wrote as its decimal point (one byte or a UTF-8
- * sequence) becomes '.', as json_write.c does; localeconv(), which is not
- * thread-safe, is not used. The values of a table are finite.
- */
+/* v as the shortest of %.15g, %.16g and %.17g that reads back as v, '.'
+ * the decimal point whatever the caller's LC_NUMERIC (the one formatter
+ * of every writer, csv.c). The values of a table are finite. */
 static void format_number(char *buf, size_t size, double v)
 {
-    char tmp[48];
-    const char *p;
-    size_t o = 0;
-    int prec;
-    for (prec = 15; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v)
-            break;
-    }
-    for (p = tmp; *p && o + 1 < size; p++) {
-        if ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == 'e' ||
-            *p == 'E') {
-            buf[o++] = *p;
-        } else {
-            buf[o++] = '.';
-            while (((unsigned char)p[1] & 0xC0) == 0x80)
-                p++;
-        }
-    }
-    buf[o] = '\0';
+    casia__format_double(buf, size, v, 0);
 }
 
 CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)

@@ -10,6 +10,7 @@
  */
 #include "testutil.h"
 
+#include <locale.h>
 #include <unistd.h>
 
 static casia_dataset *import_ok(const char *name, casia_format f,
@@ -724,6 +725,82 @@ START_TEST(test_formats)
 }
 END_TEST
 
+
+/*
+ * Numbers do not depend on the caller's LC_NUMERIC. Under a locale with a
+ * decimal comma the JSON and the tidy CSV of the default dataset are the
+ * C locale's text byte for byte, and a tidy CSV with numbers too long for
+ * the fast parser (more than 19 digits: strtod) reads as in the C locale.
+ * tests/locale.sh makes such a locale and sets CASIA_TEST_NEED_COMMA, so
+ * that there the test fails rather than skip when none can be set.
+ */
+START_TEST(test_locale)
+{
+    static const char *const names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
+                                        "fr_FR.utf8", "ru_RU.UTF-8", "ru_RU.utf8"};
+    /* 20 significant digits: 1234567890.1234567890 and 0.00012345678901234567890 */
+    static const char long_numbers[] =
+        TH "trade.import,KAZ,CHN,2020,1234567890.1234567890,reporter,s\n"
+           "trade.import,KAZ,RUS,2020,0.00012345678901234567890,reporter,s\n";
+    casia_dataset *ds, *back_c, *back_l = NULL;
+    char *json_c, *csv_c, *json_l = NULL, *csv_l = NULL;
+    const char *need = getenv("CASIA_TEST_NEED_COMMA");
+    size_t n, i;
+    int comma = 0;
+    casia_error err;
+
+    ck_assert_int_eq(casia_dataset_open_default(&ds, NULL), CASIA_OK);
+    ck_assert_int_eq(casia_dataset_to_json(&json_c, &n, ds), CASIA_OK);
+    ck_assert_int_eq(casia_dataset_to_csv(&csv_c, &n, ds), CASIA_OK);
+    ck_assert_int_eq(casia_import_buffer(&back_c, long_numbers, strlen(long_numbers),
+                                         "long.csv", CASIA_FORMAT_AUTO, NULL, NULL,
+                                         &err), CASIA_OK);
+    for (i = 0; i < sizeof names / sizeof names[0] && !comma; i++) {
+        char probe[16];
+        if (!setlocale(LC_NUMERIC, names[i]))
+            continue;
+        snprintf(probe, sizeof probe, "%.1f", 0.5);
+        comma = strcmp(probe, "0.5") != 0;
+    }
+    if (need && *need)
+        ck_assert_msg(comma, "no locale with a decimal comma could be set");
+    if (comma) {
+        ck_assert_int_eq(casia_dataset_to_json(&json_l, &n, ds), CASIA_OK);
+        ck_assert_int_eq(casia_dataset_to_csv(&csv_l, &n, ds), CASIA_OK);
+        ck_assert_msg(casia_import_buffer(&back_l, long_numbers, strlen(long_numbers),
+                                          "long.csv", CASIA_FORMAT_AUTO, NULL, NULL,
+                                          &err) == CASIA_OK, "%s", err.text);
+    }
+    setlocale(LC_NUMERIC, "C");
+    if (comma) {
+        casia_observation a, b;
+        ck_assert_str_eq(json_l, json_c);
+        ck_assert_str_eq(csv_l, csv_c);
+        for (i = 0; i < 2; i++) {
+            ck_assert_int_eq(casia_dataset_observation(&a, back_c, i), CASIA_OK);
+            ck_assert_int_eq(casia_dataset_observation(&b, back_l, i), CASIA_OK);
+            ck_assert_msg(a.value == b.value, "%.17g under the comma, %.17g in C",
+                          b.value, a.value);
+        }
+    }
+    /* and the values are the decimals' nearest doubles (strtod in C) */
+    {
+        casia_observation a;
+        ck_assert_int_eq(casia_dataset_observation(&a, back_c, 0), CASIA_OK);
+        ck_assert(a.value == strtod("1234567890.1234567890", NULL));
+        ck_assert_int_eq(casia_dataset_observation(&a, back_c, 1), CASIA_OK);
+        ck_assert(a.value == strtod("0.00012345678901234567890", NULL));
+    }
+    casia_free(json_c);
+    casia_free(csv_c);
+    casia_free(json_l);
+    casia_free(csv_l);
+    casia_dataset_free(back_c);
+    casia_dataset_free(back_l);
+    casia_dataset_free(ds);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("import");
@@ -744,6 +821,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_tidy_errors);
     tcase_add_test(tc, test_tidy_round_trip);
     tcase_add_test(tc, test_tidy_save);
+    tcase_add_test(tc, test_locale);
     suite_add_tcase(s, tc);
     tc = tcase_create("merge");
     tcase_add_test(tc, test_merge);
