@@ -108,7 +108,7 @@ CASIA_API int casia_format_detect_buffer(casia_format *out, const char *data,
 
 /* The flows of casia_import_options::flows are a mask of casia_flow
  * (casia/common.h): CASIA_FLOW_IMPORT (Comtrade M, 1), CASIA_FLOW_EXPORT
- * (X, 2), CASIA_FLOW_REIMPORT (RM, 4), CASIA_FLOW_REEXPORT (RX, 3). */
+ * (X, 2), CASIA_FLOW_REIMPORT (RM, 4), CASIA_FLOW_REEXPORT (RX, 8). */
 
 /** Which commodity rows of a Comtrade file are read. */
 typedef enum casia_commodity {
