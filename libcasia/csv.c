@@ -1018,8 +1018,6 @@ static int parse_slow(const char *s, size_t len, double *out)
     char *endp;
     size_t k, o = 0, np = locale_point(point, sizeof point);
     double v;
-    if (len >= sizeof buf / 2)
-        return -1;
     for (k = 0; k < len && o + np < sizeof buf; k++) {
         if (s[k] == '.') {
             memcpy(buf + o, point, np);

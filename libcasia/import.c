@@ -268,7 +268,7 @@ const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t s
             base = p + 1;
     /* a file name is bytes: what goes into a description must be UTF-8 */
     buf[0] = ' ';
-    casia__csv_excerpt(buf + 1, size - 1, base, strlen(base), size > 16 ? (size - 8) / 5 : 1);
+    casia__csv_excerpt(buf + 1, size - 1, base, strlen(base), size);
     return buf;
 }
 

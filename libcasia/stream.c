@@ -219,11 +219,16 @@ static entry *new_entry(group *g, int partner)
 /* Whether the periods in mask `add` may join those in `have` (both in
  * the layout of group::seen): no period twice, and no year both whole
  * and by months. */
+static inline int flow_clash(uint32_t have, uint32_t add)   /* one flow's 13 bits */
+{
+    return (have & add) || ((have & 1u) && (add & 0x1ffeu)) ||
+           ((have & 0x1ffeu) && (add & 1u));
+}
+
 static inline int periods_clash(uint32_t have, uint32_t add)
 {
-    const uint32_t year = 1u | 1u << 16, months = 0x1ffeu | 0x1ffeu << 16;
-    return (have & add) || ((have & year) && (add & months)) ||
-           ((have & months) && (add & year));
+    /* each flow on its own: annual imports beside monthly exports are fine */
+    return flow_clash(have & 0xffffu, add & 0xffffu) || flow_clash(have >> 16, add >> 16);
 }
 
 /* Says which periods clash, as the store's importer does. */

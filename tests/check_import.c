@@ -791,6 +791,21 @@ START_TEST(test_locale)
         ck_assert_int_eq(casia_dataset_observation(&a, back_c, 1), CASIA_OK);
         ck_assert(a.value == strtod("0.00012345678901234567890", NULL));
     }
+    {
+        /* a number of 300 characters, "1." and 297 zeros and "1": 1.0 */
+        char row[512];
+        casia_dataset *one;
+        casia_observation a;
+        int k = snprintf(row, sizeof row, TH "trade.import,KAZ,CHN,2020,1.");
+        memset(row + k, '0', 297);
+        snprintf(row + k + 297, sizeof row - (size_t)k - 297, "1,reporter,s\n");
+        ck_assert_msg(casia_import_buffer(&one, row, strlen(row), "long.csv",
+                                          CASIA_FORMAT_AUTO, NULL, NULL, &err) == CASIA_OK,
+                      "%s", err.text);
+        ck_assert_int_eq(casia_dataset_observation(&a, one, 0), CASIA_OK);
+        ck_assert(a.value == 1.0);
+        casia_dataset_free(one);
+    }
     casia_free(json_c);
     casia_free(csv_c);
     casia_free(json_l);

@@ -510,6 +510,45 @@ START_TEST(test_twice)
     casia_stream_free(a);
     casia_stream_free(b);
 
+    /* each flow on its own: annual imports beside monthly exports of the
+     * same partner and year are fine, in one stream and across a merge
+     * (the store takes them too: two indicators) */
+    {
+        static const char head[] = "typeCode,freqCode,refYear,period,reporterISO,"
+                                   "flowCode,partnerCode,partnerISO,cmdCode,"
+                                   "primaryValue\n";
+        static const char imp[] = "C,A,2023,2023,KAZ,M,156,CHN,TOTAL,999\n";
+        static const char exp[] = "C,M,2023,202301,KAZ,X,156,CHN,TOTAL,50\n";
+        char both[256];
+        casia_stream_result r;
+        casia_dataset *ds;
+        snprintf(both, sizeof both, "%s%s%s", head, imp, exp);
+        opt.lenient = 0;
+        opt.sum_months = 1;
+        s = stream_of(both, strlen(both), "both.csv");
+        ck_assert_int_eq(casia_stream_at(&r, s, 0), CASIA_OK);
+        ck_assert(r.turnover == 1049);
+        casia_stream_free(s);
+        ck_assert_int_eq(casia_import_buffer(&ds, both, strlen(both), "both.csv",
+                                             CASIA_FORMAT_AUTO, &opt, NULL, &err),
+                         CASIA_OK);
+        ck_assert_uint_eq(casia_dataset_observation_count(ds), 2);
+        casia_dataset_free(ds);
+        snprintf(both, sizeof both, "%s%s", head, imp);
+        a = stream_of(both, strlen(both), "imports.csv");
+        snprintf(both, sizeof both, "%s%s", head, exp);
+        b = stream_of(both, strlen(both), "exports.csv");
+        ck_assert_int_eq(casia_stream_merge(a, b, &err), CASIA_OK);
+        ck_assert_int_eq(casia_stream_at(&r, a, 0), CASIA_OK);
+        ck_assert(r.turnover == 1049);
+        /* and the same export month again is a clash of exports */
+        ck_assert_int_eq(casia_stream_merge(a, b, &err), CASIA_ECONFLICT);
+        ck_assert_str_eq(err.text, "trade.export KAZ-CHN: month 1 of 2023 is given "
+                                   "twice (in both streams)");
+        casia_stream_free(a);
+        casia_stream_free(b);
+    }
+
     /* summing chapters, the same period comes once per chapter: no masks */
     opt.commodity = CASIA_COMMODITY_SUM_CHAPTERS;
     opt.lenient = 0;

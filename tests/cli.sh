@@ -60,7 +60,7 @@ run 2 observations --basis mirror && err_has "is not reporter"
 # observations.csv: trade.import,UZB,CHN,2023,11260000000,USD,national_stats,gazeta_uz_20240209
 run 0 observations --indicator trade.import --reporter Uzbekistan --partner CN \
     --from 2023 --to 2023 --basis national_stats &&
-    has "11260000000" "gazeta_uz_20240209" "national_stats"
+    has "11,260,000,000" "gazeta_uz_20240209" "national_stats"
 run 0 --format csv observations -i trade.import -r UZB -p CHN --from 2023 --to 2023 --basis national_stats &&
     has "indicator,reporter,partner,year,value,unit,basis,source,note" \
         "trade.import,UZB,CHN,2023,11260000000,USD,national_stats,gazeta_uz_20240209,Uzbek Statistics Agency: imports from China surged 1.7x to \$11.26 billion"
@@ -143,7 +143,7 @@ run 0 --format csv hhi KGZ 2019 && has ",0.1657672746628" ",17"
 run 0 arms TKM CHN 2013-2024 && has "19.9%" "sipri_register_2026"
 run 0 arms TKM 2013-2024 && has "CHN" "TUR"
 run 2 arms TKM CHN 2024-2013 && err_has "is not a window"
-run 0 remit TJK 2023 && has "47.3%" "published-and-computed-disagree" "48.2%"
+run 0 remit TJK 2023 && has "47.3%" "disagree" "48.2%"
 run 0 gap KAZ CHN 2021 --flow import && has "+70.7%" "70.7%"
 run 0 compare import_share UZB CHN && has "import_share" "CHN" "RUS" "2019" "2022"
 run 2 compare nonsense UZB CHN && err_has "is not an annual index"
@@ -167,11 +167,16 @@ run 2 report --country Atlantis && err_has "unknown country"
 #   tests/data/bad_rows.csv: a tidy CSV with bad rows (see its lines)
 run 0 import "$CASIA_TEST_DATADIR/tidy.csv" -o "$tmp/tidy.json" && err_has "wrote"
 run 0 validate "$tmp/tidy.json" && has "valid json"
-# a pipe is read once: detection and import share what was read
-if [ -r /dev/stdin ]; then
-    cat "$CASIA_TEST_DATADIR/tidy.csv" | "$casia" import /dev/stdin -o "$tmp/piped.json" 2> "$tmp/err" &&
-        grep -q "3 rows, 3 observations" "$tmp/err" && ok || no "import from a pipe: $(cat "$tmp/err")"
-fi
+# a pipe is read once: detection and import share what was read (the
+# tidy CSV has 3 rows; the monthly Comtrade file, read directly, gives
+# the same observations as through a pipe)
+cat "$CASIA_TEST_DATADIR/tidy.csv" | "$casia" import /dev/stdin -o "$tmp/piped.json" 2> "$tmp/err" &&
+    grep -q "3 rows, 3 observations" "$tmp/err" && ok || no "import from a pipe: $(cat "$tmp/err")"
+"$casia" import --sum-months "$CASIA_TEST_DATADIR/comtrade_plus_monthly.csv" -o "$tmp/direct.csv" 2> /dev/null
+cat "$CASIA_TEST_DATADIR/comtrade_plus_monthly.csv" |
+    "$casia" import --sum-months /dev/stdin -o "$tmp/piped.csv" 2> "$tmp/err" &&
+    [ -s "$tmp/direct.csv" ] && [ "$(cut -d, -f1-5 "$tmp/direct.csv")" = "$(cut -d, -f1-5 "$tmp/piped.csv")" ] &&
+    ok || no "monthly Comtrade through a pipe: $(cat "$tmp/err")"
 run 0 --data "$CASIA_TEST_DATADIR/tidy.csv" observations && has "trade.import"
 run 0 export --format csv -o "$tmp/all.csv" && run 0 import "$tmp/all.csv" -o "$tmp/all.json" &&
     run 0 validate "$tmp/all.json" && has "valid json: 2159 observations"

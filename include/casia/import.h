@@ -60,7 +60,8 @@ extern "C" {
 typedef enum casia_format {
     CASIA_FORMAT_AUTO = 0,             /**< detect (casia_format_detect()) */
     CASIA_FORMAT_UNKNOWN = 1,          /**< detection: not a layout libcasia knows */
-    CASIA_FORMAT_NATIVE_JSON = 2,      /**< casia-dataset/1 JSON */
+    CASIA_FORMAT_NATIVE_JSON = 2,      /**< casia-dataset/1 JSON; detection: any
+                                            text starting with a JSON object */
     CASIA_FORMAT_NATIVE_CSV = 3,       /**< libcasia's tidy CSV (casia_dataset_to_csv()) */
     CASIA_FORMAT_COMTRADE_PLUS = 4,    /**< UN Comtrade Plus CSV (typeCode, freqCode, ...) */
     CASIA_FORMAT_COMTRADE_LEGACY = 5,  /**< UN Comtrade legacy CSV (Classification, Year, ...) */
@@ -94,7 +95,9 @@ CASIA_API int casia_format_parse(casia_format *out, const char *name);
 /**
  * Says what a file looks like from its first lines (at most 64 KiB are
  * read). Detection never fails on content: a file libcasia does not know
- * gives #CASIA_FORMAT_UNKNOWN.
+ * gives #CASIA_FORMAT_UNKNOWN, except that any text starting with a JSON
+ * object is taken for the native format (whose "format" member may come
+ * after 64 KiB); its loader then names what is wrong with it.
  *
  * @return #CASIA_OK; #CASIA_EIO when the file cannot be read;
  *         #CASIA_EINVAL for NULL arguments.
@@ -212,10 +215,14 @@ typedef struct casia_import_report {
  * @param opt     NULL for the defaults
  * @param report  optional
  * @param err     optional: file:line:column and the reason on failure
+ * A path that is not a regular file (a pipe, /dev/stdin) is read whole
+ * into memory first, since it can be read only once.
+ *
  * @return #CASIA_OK; #CASIA_EIO; #CASIA_EFORMAT (wrong or unknown layout,
  *         a monthly file without sum_months); #CASIA_EPARSE (broken CSV:
  *         quotes, ...); #CASIA_ESCHEMA (a bad row: a cell that is not a
- *         number, a row cut short, ...); #CASIA_ENOTFOUND (unknown
+ *         number, a row cut short, ...; a JSON object that is not a casia
+ *         dataset); #CASIA_ENOTFOUND (unknown
  *         country); #CASIA_ECONFLICT (one key given two values);
  *         #CASIA_ERANGE; #CASIA_ENOMEM; #CASIA_EINVAL.
  */
@@ -391,7 +398,9 @@ CASIA_API int casia_stream_add_buffer(casia_stream *s, const char *data,
 /**
  * Adds the `trade.import` and `trade.export` observations of a dataset
  * (partners that are aggregates left out), so that the store and the
- * stream can be compared.
+ * stream can be compared. Which sources and bases to add is the caller's
+ * choice: these years are not checked against the periods the stream
+ * has counted (add a dataset to a stream of its own).
  * @param source  only this source id, or NULL for all
  * @param basis   only this basis, or #CASIA_BASIS_ANY
  * @return #CASIA_OK, #CASIA_ERANGE, #CASIA_ENOMEM, #CASIA_EINVAL.
@@ -407,7 +416,8 @@ CASIA_API int casia_stream_add_dataset(casia_stream *s, const casia_dataset *ds,
  *         of the same (reporter, year, partner, flow), and #CASIA_EINVAL
  *         for streams made with different commodity options or for
  *         @p into == @p from, both leaving @p into unchanged;
- *         #CASIA_ENOMEM, after which @p into holds part of @p from.
+ *         #CASIA_ENOMEM, after which @p into holds part of @p from and
+ *         is to be freed.
  */
 CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
                                  casia_error *err);
