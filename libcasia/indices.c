@@ -22,6 +22,25 @@ CASIA_API void casia_options_init(casia_options *opt)
         *opt = defaults;
 }
 
+CASIA_API const char *casia_result_flag_name(unsigned flag)
+{
+    switch (flag) {
+    case CASIA_RESULT_TOTAL_WORLD: return "total_world";
+    case CASIA_RESULT_TOTAL_PARTNERS: return "total_partners";
+    case CASIA_RESULT_MIRROR: return "mirror";
+    case CASIA_RESULT_MIRROR_TRANSPOSED: return "mirror_transposed";
+    case CASIA_RESULT_MIXED_BASIS: return "mixed_basis";
+    case CASIA_RESULT_SOURCE_CHOSEN: return "source_chosen";
+    case CASIA_RESULT_WINDOW_PARTIAL: return "window_partial";
+    case CASIA_RESULT_SOURCES_TRUNCATED: return "sources_truncated";
+    case CASIA_RESULT_REPORTED: return "reported";
+    case CASIA_RESULT_DISAGREE: return "disagree";
+    case CASIA_RESULT_COVERAGE_OVER: return "coverage_over";
+    case CASIA_RESULT_PARTIAL_DIMS: return "partial_dims";
+    default: return NULL;
+    }
+}
+
 CASIA_API const char *casia_flow_name(casia_flow flow)
 {
     switch (flow) {

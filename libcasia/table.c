@@ -943,15 +943,24 @@ CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
     len = sizeof header - 1;
     for (i = 0; i < t->n; i++) {
         const trow *w = &t->rows[i];
-        char num[48];
+        char num[48], flags[256];
+        size_t fl = 0;
+        unsigned bit;
         format_number(num, sizeof num, w->value);
+        flags[0] = '\0';
+        for (bit = 1; bit && bit <= w->flags; bit <<= 1) {
+            const char *name = (w->flags & bit) ? casia_result_flag_name(bit) : NULL;
+            if (name && fl + strlen(name) + 2 < sizeof flags)
+                fl += (size_t)snprintf(flags + fl, sizeof flags - fl, "%s%s",
+                                       fl ? " " : "", name);
+        }
         for (;;) {
-            int k = snprintf(buf + len, cap - len, "%s,%s,%d,%s,%s,%s,%s,%u\n",
+            int k = snprintf(buf + len, cap - len, "%s,%s,%d,%s,%s,%s,%s,%s\n",
                              casia__country_code(w->rep),
                              casia__country_code(w->par), (int)w->year,
                              casia_index_name((casia_index_id)w->index),
                              num, w->unit,
-                             casia_basis_name((casia_basis)w->basis), w->flags);
+                             casia_basis_name((casia_basis)w->basis), flags);
             char *nb;
             if (k < 0) {
                 free(buf);

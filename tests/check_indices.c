@@ -1083,6 +1083,15 @@ START_TEST(test_index_names)
     ck_assert_status(casia_index_parse(&id, "nope"), CASIA_EINVAL);
     ck_assert_str_eq(casia_flow_name(CASIA_FLOW_TURNOVER), "turnover");
     ck_assert_ptr_null(casia_flow_name((casia_flow)0));
+    /* flag names: each macro's suffix in lower case; one bit only */
+    ck_assert_str_eq(casia_result_flag_name(CASIA_RESULT_TOTAL_WORLD), "total_world");
+    ck_assert_str_eq(casia_result_flag_name(0x0008u), "mirror_transposed");
+    ck_assert_str_eq(casia_result_flag_name(CASIA_RESULT_DISAGREE), "disagree");
+    ck_assert_str_eq(casia_result_flag_name(0x0800u), "partial_dims");
+    ck_assert_ptr_null(casia_result_flag_name(0));
+    ck_assert_ptr_null(casia_result_flag_name(CASIA_RESULT_TOTAL_WORLD |
+                                              CASIA_RESULT_MIRROR));
+    ck_assert_ptr_null(casia_result_flag_name(0x1000u));
     ck_assert_str_eq(casia_dimension_name(CASIA_DIM_UN_VOTES), "un_votes");
     ck_assert_ptr_null(casia_dimension_name((casia_dimension)CASIA_DIM_COUNT));
 }
@@ -1349,9 +1358,10 @@ START_TEST(test_table_rows)
     ck_assert_ptr_nonnull(strstr(csv, "reporter,partner,year,index,value,unit,"
                                       "basis,flags\n"));
     /* the shortest decimal that reads back (Python's repr() of the same
-     * doubles): 300 / 1000 -> "0.3", 1/3 -> "0.3333333333333333" */
+     * doubles): 300 / 1000 -> "0.3", 1/3 -> "0.3333333333333333"; flags
+     * by name (TOTAL_WORLD here: the world row is the denominator) */
     ck_assert_ptr_nonnull(strstr(csv, "\nKAZ,CHN,2020,import_share,"
-                                      "0.3,fraction,reporter,1\n"));
+                                      "0.3,fraction,reporter,total_world\n"));
     ck_assert_ptr_nonnull(strstr(csv, "\nKAZ,RUS,2022,un_agreement,"
                                       "0.3333333333333333,fraction,"));
     casia_free(csv);

@@ -410,10 +410,24 @@ void fmt_money(char *buf, size_t size, double v)
     buf[o] = '\0';
 }
 
+/* A number for people: whole or large numbers with thousands separators,
+ * others with six significant digits (19.639999999999997 -> "19.64"). */
+static void fmt_readable(char *buf, size_t size, double v)
+{
+    if (fabs(v) < 1e15 && (v == floor(v) || fabs(v) >= 1e5))
+        fmt_money(buf, size, v);
+    else
+        snprintf(buf, size, "%.6g", v);
+}
+
 void table_number(table *t, double v)
 {
+    table_number_as(t, v, t->cur < t->ncols ? t->cols[t->cur].kind : COL_NUMBER);
+}
+
+void table_number_as(table *t, double v, col_kind kind)
+{
     char buf[64];
-    col_kind kind;
     cell *c = next_cell(t);
     if (!c)
         return;
@@ -421,7 +435,6 @@ void table_number(table *t, double v)
         c->missing = 1;
         return;
     }
-    kind = t->cols[t->cur - 1].kind;
     switch (kind) {
     case COL_SHARE:
         snprintf(buf, sizeof buf, "%.1f%%", v * 100.0);
@@ -442,7 +455,7 @@ void table_number(table *t, double v)
         snprintf(buf, sizeof buf, "%.0f", v);
         break;
     default:
-        fmt_number(buf, sizeof buf, v);
+        fmt_readable(buf, sizeof buf, v);
         break;
     }
     c->text = xstrdup(buf);

@@ -117,6 +117,9 @@ void table_row(table *t);
 void table_text(table *t, const char *s);      /* NULL: empty */
 void table_int(table *t, long v);
 void table_number(table *t, double v);         /* NaN: empty */
+/* A number shown in text as kind (not the column's): a fraction in a
+ * column of mixed units, say. CSV and JSON are the same. */
+void table_number_as(table *t, double v, col_kind kind);
 void table_missing(table *t);                  /* an empty cell */
 void table_list(table *t, const char *const *items, size_t n);
 /* A note printed under the table in text mode (sources, caveats). */
@@ -151,7 +154,7 @@ int index_args(cli *c, cli_args *a, int argc, char **argv,
                const cli_option *opts, casia_options *opt, own_option own,
                void *state);
 
-/* The flags of a result as words: "mirror, world-total". */
+/* The flags of a result as words (casia_result_flag_name): "mirror total_world". */
 void result_flags(char *buf, size_t size, unsigned flags);
 /* Adds the columns value, unit, basis, flags, sources (value rendered as
  * kind) and fills them from r. */

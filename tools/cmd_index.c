@@ -74,27 +74,17 @@ int index_option(cli *c, int key, const char *arg, casia_options *opt)
 
 void result_flags(char *buf, size_t size, unsigned flags)
 {
-    static const struct { unsigned bit; const char *word; } words[] = {
-        {CASIA_RESULT_TOTAL_WORLD, "world-total"},
-        {CASIA_RESULT_TOTAL_PARTNERS, "partner-sum"},
-        {CASIA_RESULT_MIRROR, "mirror"},
-        {CASIA_RESULT_MIRROR_TRANSPOSED, "mirror-from-partner-rows"},
-        {CASIA_RESULT_MIXED_BASIS, "mixed-basis"},
-        {CASIA_RESULT_SOURCE_CHOSEN, "source-chosen"},
-        {CASIA_RESULT_WINDOW_PARTIAL, "window-partial"},
-        {CASIA_RESULT_SOURCES_TRUNCATED, "sources-truncated"},
-        {CASIA_RESULT_REPORTED, "published-ratio"},
-        {CASIA_RESULT_DISAGREE, "published-and-computed-disagree"},
-        {CASIA_RESULT_COVERAGE_OVER, "coverage-over-1"},
-        {CASIA_RESULT_PARTIAL_DIMS, "partial-dimensions"},
-    };
-    size_t i, o = 0;
+    unsigned bit;
+    size_t o = 0;
     buf[0] = '\0';
-    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (!(flags & words[i].bit))
+    /* the library's names, as its table CSV and the Python binding spell
+     * them */
+    for (bit = 1; bit && bit <= flags; bit <<= 1) {
+        const char *word = (flags & bit) ? casia_result_flag_name(bit) : NULL;
+        if (!word)
             continue;
         o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s",
-                              o ? " " : "", words[i].word);
+                              o ? " " : "", word);
         if (o >= size)
             break;
     }
@@ -112,7 +102,11 @@ void result_columns(table *t, col_kind kind)
 void result_cells(table *t, const casia_result *r)
 {
     char flags[256];
-    table_number(t, r->value);
+    /* in a column of mixed units a fraction still reads as a percentage */
+    if (r->unit && strcmp(r->unit, "fraction") == 0)
+        table_number_as(t, r->value, COL_SHARE);
+    else
+        table_number(t, r->value);
     table_text(t, r->unit);
     table_text(t, casia_basis_name(r->basis));
     result_flags(flags, sizeof flags, r->flags);

@@ -803,16 +803,26 @@ PyObject *_dimension_names(void)
     return list;
 }
 
+/* {name: bit} of every result flag, named by the library */
 PyObject *_flag_bits(void)
 {
-    return Py_BuildValue("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}",
-        "total_world", CASIA_RESULT_TOTAL_WORLD, "total_partners", CASIA_RESULT_TOTAL_PARTNERS,
-        "mirror", CASIA_RESULT_MIRROR, "mirror_transposed", CASIA_RESULT_MIRROR_TRANSPOSED,
-        "mixed_basis", CASIA_RESULT_MIXED_BASIS, "source_chosen", CASIA_RESULT_SOURCE_CHOSEN,
-        "window_partial", CASIA_RESULT_WINDOW_PARTIAL,
-        "sources_truncated", CASIA_RESULT_SOURCES_TRUNCATED,
-        "reported", CASIA_RESULT_REPORTED, "disagree", CASIA_RESULT_DISAGREE,
-        "coverage_over", CASIA_RESULT_COVERAGE_OVER, "partial_dims", CASIA_RESULT_PARTIAL_DIMS);
+    PyObject *d = PyDict_New();
+    unsigned bit;
+    if (!d)
+        return NULL;
+    for (bit = 1; bit; bit <<= 1) {
+        const char *name = casia_result_flag_name(bit);
+        PyObject *v;
+        if (!name)
+            continue;
+        if (!(v = PyLong_FromUnsignedLong(bit)) || PyDict_SetItemString(d, name, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(d);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return d;
 }
 
 /* Any annual index by name: "import_share", "turnover_hhi", ... */

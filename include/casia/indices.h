@@ -188,6 +188,14 @@ CASIA_API void casia_options_init(casia_options *opt);
 #define CASIA_RESULT_PARTIAL_DIMS      0x0800u
 /** @} */
 
+/**
+ * The name of one result flag: the macro's name after CASIA_RESULT_, in
+ * lower case ("total_world", "mirror", "disagree", ...), as the CSV of
+ * casia_table_to_csv() and the Python binding spell it.
+ * @return a static string; NULL when @p flag is not exactly one known bit
+ */
+CASIA_API const char *casia_result_flag_name(unsigned flag);
+
 /** Most source ids a casia_result lists. */
 #define CASIA_RESULT_MAX_SOURCES 16
 
@@ -733,7 +741,8 @@ CASIA_API int casia_table_get_row(casia_table_row *out, const casia_table *t,
  * reporter,partner,year,index,value,unit,basis,flags; each value with the
  * fewest of 15, 16 or 17 significant digits that read back to the same
  * double, and '.' as the decimal point whatever the locale (LC_NUMERIC)
- * of the caller.
+ * of the caller; flags as the names of casia_result_flag_name() separated
+ * by spaces (empty when none).
  * @param out   receives a NUL-terminated buffer; free with casia_free()
  * @param size  optional; receives strlen(*out)
  */
