@@ -151,6 +151,18 @@ run 0 composite UZB 2023 && has "composite" "trade" "CHN" "RUS" "weightings draw
 run 0 composite UZB 2023 --weights trade=1 && has "Composite on China: 0.220" "Composite on Russian Federation: 0.158"
 run 2 composite UZB 2023 --weights gold=1 && err_has "--weights"
 run 0 ties KAZ 2023 && has "memberships" "institutional_share"
+# a fraction in the mixed-unit value column reads as a percentage in text
+# (KAZ 2023: 2 of its 5 state-led memberships led by China, docs/indices.md)
+run 0 ties KAZ 2023 && has "40.0%"
+run 0 --format csv ties KAZ 2023 && has "KAZ,CHN,2023,institutional_share,0.4,fraction"
+# the index options are explained in every index command's help
+run 0 top --help && has "Index options" "--min-partners N"
+# the two partners of a comparison must differ; the mirror basis needs mirrors
+run 2 compare turnover_share KAZ CHN CHN && err_has "give two partners"
+run 2 share KAZ CHN 2022 --basis partner_mirror --mirror never && err_has "--mirror never forbids"
+run 2 observations --from 2020 --to 2010 && err_has "--to 2010 is before --from 2020"
+# flags by the library's names (casia_result_flag_name) in the table CSV
+run 0 --format csv table && has ",reporter,total_world"
 run 0 --format csv table -o "$tmp/table.csv" && [ "$(head -n 1 "$tmp/table.csv")" = "reporter,partner,year,index,value,unit,basis,flags" ] && ok
 grep -q '^UZB,CHN,2023,import_share,0.2955380577427' "$tmp/table.csv" && ok || no "table lacks UZB,CHN,2023,import_share"
 
@@ -162,6 +174,13 @@ run 0 --format csv report --country UZB &&
     has "country,measure,partner,from,to,value,unit,basis,flags,sources" "UZB,turnover_share,CHN,2023,2023,0.21952"
 run 0 --format json report --country TJK && has '"measure": "remittance_gdp"'
 run 2 report --country Atlantis && err_has "unknown country"
+run 2 report --country China && err_has "measures dependence on China and Russia"
+run 2 report --from 2030 && err_has "after the dataset's latest year"
+# a country named twice is reported once; the 2019-2021 vs 2022-2023 change
+# only when --to takes in 2023
+run 0 report --country KAZ --country Kazakhstan &&
+    [ "$(printf '%s\n' "$out" | grep -c '^Kazakhstan (KAZ)')" -eq 1 ] && ok || no "KAZ reported twice"
+run 0 report --country UZB --to 2020 && case $out in *"mean 2022-2023"*) no "change past --to" ;; *) ok ;; esac
 
 # --- import: providers' files as they come; validate every bad row
 #   tests/data/bad_rows.csv: a tidy CSV with bad rows (see its lines)
@@ -178,9 +197,15 @@ cat "$CASIA_TEST_DATADIR/comtrade_plus_monthly.csv" |
     [ -s "$tmp/direct.csv" ] && [ "$(cut -d, -f1-5 "$tmp/direct.csv")" = "$(cut -d, -f1-5 "$tmp/piped.csv")" ] &&
     ok || no "monthly Comtrade through a pipe: $(cat "$tmp/err")"
 run 0 --data "$CASIA_TEST_DATADIR/tidy.csv" observations && has "trade.import"
-run 0 export --format csv -o "$tmp/all.csv" && run 0 import "$tmp/all.csv" -o "$tmp/all.json" &&
+run 0 export --format csv -o "$tmp/all.csv" && err_has "31 memberships, 18 UN votes" &&
+    run 0 import "$tmp/all.csv" -o "$tmp/all.json" &&
     run 0 validate "$tmp/all.json" && has "valid json: 2159 observations"
 run 3 validate "$CASIA_TEST_DATADIR/bad_rows.csv" && err_has "bad_rows.csv:"
+py=${PYTHON:-python3}
+[ "$py" = : ] && py=python3
+run 3 --format json validate "$small" "$CASIA_TEST_DATADIR/bad_rows.csv" &&
+    printf '%s' "$out" | "$py" -c 'import json,sys; r=json.load(sys.stdin); assert [x["valid"] for x in r]==["yes","no"] and r[0]["observations"]==7, r' &&
+    ok || no "validate --format json"
 run 3 import --from wdi "$CASIA_TEST_DATADIR/tidy.csv" -o "$tmp/x.json" && err_has "not a World Bank WDI file"
 run 2 import "$CASIA_TEST_DATADIR/tidy.csv" && err_has "give the output"
 run 2 import --from excel "$CASIA_TEST_DATADIR/tidy.csv" -o "$tmp/x.json" && err_has "--from"

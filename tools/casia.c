@@ -32,7 +32,7 @@ static void print_help(FILE *f)
             "\n"
             "Commands:\n");
     for (c = commands; c->name; c++)
-        fprintf(f, "  %-11s %s\n", c->name, c->summary);
+        fprintf(f, "  %-13s %s\n", c->name, c->summary);
     fprintf(f,
             "\n"
             "Global options:\n"
@@ -59,13 +59,32 @@ static const command *find_command(const char *name)
     return NULL;
 }
 
+/* A command's help: its usage, and the index options where it takes them. */
+static void print_usage(FILE *f, const command *cmd)
+{
+    fprintf(f, "usage: %s\n", cmd->usage);
+    if (strstr(cmd->usage, "[index options]"))
+        fputs("\n"
+              "Index options (which figures feed the result; see casia(1)):\n"
+              "  --basis BASIS      only figures of one basis: reporter,\n"
+              "                     partner_mirror, national_stats or other (default:\n"
+              "                     the country's own first, then the mirror)\n"
+              "  --mirror MODE      auto (default), never or force: whether partners'\n"
+              "                     figures may stand in for the country's\n"
+              "  --total MODE       auto (default), world or partners: the\n"
+              "                     denominator of a share\n"
+              "  --source ID        only figures of that source\n"
+              "  --min-partners N   a sum over fewer partners is not a total\n"
+              "                     (default 10)\n", f);
+}
+
 int cmd_help(cli *c, int argc, char **argv)
 {
     if (argc > 1) {
         const command *cmd = find_command(argv[1]);
         if (!cmd)
             return cli_fail(c, EXIT_USAGE, "no command named '%s'", argv[1]);
-        fprintf(c->out, "usage: %s\n", cmd->usage);
+        print_usage(c->out, cmd);
         return EXIT_OK;
     }
     print_help(c->out);
@@ -172,7 +191,7 @@ int main(int argc, char **argv)
     }
     for (i = 1; i < sub_argc; i++) {
         if (strcmp(sub_argv[i], "--help") == 0 || strcmp(sub_argv[i], "-h") == 0) {
-            fprintf(stdout, "usage: %s\n", cmd->usage);
+            print_usage(stdout, cmd);
             free(sub_argv);
             return EXIT_OK;
         }

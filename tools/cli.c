@@ -41,8 +41,13 @@ int cli_usage(cli *c, const command *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nusage: %s\nTry '%s %s --help'.\n", cmd->usage, c->prog,
-            cmd->name);
+    {
+        /* the synopsis only (up to the blank line); --help has the rest */
+        const char *end = strstr(cmd->usage, "\n\n");
+        int n = end ? (int)(end - cmd->usage) : (int)strlen(cmd->usage);
+        fprintf(stderr, "\nusage: %.*s\nTry '%s %s --help'.\n", n, cmd->usage, c->prog,
+                cmd->name);
+    }
     return EXIT_USAGE;
 }
 
@@ -604,16 +609,30 @@ static void print_text(FILE *f, const table *t)
         fputs(j + 1 < t->ncols ? "  " : "\n", f);
     }
     for (r = 0; r < t->nrows; r++) {
+        /* a row is composed first, so that it ends without spaces when
+         * its last cells are empty */
+        char *line = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&line, &len);
+        if (!m)
+            return;
         for (j = 0; j < t->ncols; j++) {
             char buf[64];
             const char *s = text_of(t, r, j, buf, sizeof buf);
             size_t pad = w[j] - width(s);
             if (right_aligned(t->cols[j].kind))
-                fprintf(f, "%*s%s", (int)pad, "", s);
+                fprintf(m, "%*s%s", (int)pad, "", s);
             else
-                fprintf(f, "%s%*s", s, j + 1 < t->ncols ? (int)pad : 0, "");
-            fputs(j + 1 < t->ncols ? "  " : "\n", f);
+                fprintf(m, "%s%*s", s, j + 1 < t->ncols ? (int)pad : 0, "");
+            if (j + 1 < t->ncols)
+                fputs("  ", m);
         }
+        fclose(m);
+        while (len && line[len - 1] == ' ')
+            len--;
+        fwrite(line, 1, len, f);
+        fputc('\n', f);
+        free(line);
     }
     /* the lists, each once, under their markers */
     for (j = 0; j < t->ncols; j++) {

@@ -56,6 +56,8 @@ int cmd_observations(cli *c, int argc, char **argv)
     }
     if (a.n_operands)
         return cli_usage(c, c->cmd, "unexpected argument '%s'", a.operands[0]);
+    if (q.year_from && q.year_to && q.year_to < q.year_from)
+        return cli_usage(c, c->cmd, "--to %d is before --from %d", q.year_to, q.year_from);
     if (!(ds = cli_dataset(c)))
         return EXIT_INPUT;
     if ((rc = casia_dataset_query(&cur, ds, &q)) != CASIA_OK)
@@ -315,12 +317,26 @@ int cmd_country(cli *c, int argc, char **argv)
 int cmd_validate(cli *c, int argc, char **argv)
 {
     cli_args a;
+    table *t = NULL;
     int k, rc = EXIT_OK;
     cli_args_init(&a, argc, argv);
     while ((k = cli_args_next(c, c->cmd, &a, NULL)) != 0)
         return EXIT_USAGE;
     if (a.n_operands == 0)
         return cli_usage(c, c->cmd, "give at least one file");
+    if (c->format != OUT_TEXT) {
+        /* CSV and JSON: one row per file (messages still go to stderr) */
+        t = table_new(NULL);
+        table_column(t, "file", COL_TEXT);
+        table_column(t, "valid", COL_TEXT);
+        table_column(t, "format", COL_TEXT);
+        table_column(t, "observations", COL_INT);
+        table_column(t, "indicators", COL_INT);
+        table_column(t, "sources", COL_INT);
+        table_column(t, "memberships", COL_INT);
+        table_column(t, "votes", COL_INT);
+        table_column(t, "error", COL_TEXT);
+    }
     for (k = 0; k < a.n_operands; k++) {
         casia_dataset *ds = NULL;
         casia_import_options opt = CASIA_IMPORT_OPTIONS_INIT;
@@ -329,15 +345,37 @@ int cmd_validate(cli *c, int argc, char **argv)
         int r, i;
         /* strict first: the first error, exactly as a load would report */
         r = casia_import_file(&ds, a.operands[k], CASIA_FORMAT_AUTO, NULL, &rep, &err);
+        if (t) {
+            char msg[CASIA_ERROR_SOURCE_SIZE + CASIA_ERROR_TEXT_SIZE + 64];
+            table_row(t);
+            table_text(t, a.operands[k]);
+            table_text(t, r == CASIA_OK ? "yes" : "no");
+            table_text(t, casia_format_name(rep.format));
+            if (r == CASIA_OK) {
+                table_int(t, (long)casia_dataset_observation_count(ds));
+                table_int(t, (long)casia_dataset_indicator_count(ds));
+                table_int(t, (long)casia_dataset_source_count(ds));
+                table_int(t, (long)casia_dataset_membership_count(ds));
+                table_int(t, (long)casia_dataset_vote_count(ds));
+                table_missing(t);
+            } else {
+                int m;
+                for (m = 0; m < 5; m++)
+                    table_missing(t);
+                casia_error_format(&err, msg, sizeof msg);
+                table_text(t, msg);
+            }
+        }
         if (r == CASIA_OK) {
-            fprintf(c->out, "%s: valid %s: %lu observations, %lu indicators, "
-                    "%lu sources, %lu memberships, %lu votes\n", a.operands[k],
-                    casia_format_name(rep.format),
-                    (unsigned long)casia_dataset_observation_count(ds),
-                    (unsigned long)casia_dataset_indicator_count(ds),
-                    (unsigned long)casia_dataset_source_count(ds),
-                    (unsigned long)casia_dataset_membership_count(ds),
-                    (unsigned long)casia_dataset_vote_count(ds));
+            if (!t)
+                fprintf(c->out, "%s: valid %s: %lu observations, %lu indicators, "
+                        "%lu sources, %lu memberships, %lu votes\n", a.operands[k],
+                        casia_format_name(rep.format),
+                        (unsigned long)casia_dataset_observation_count(ds),
+                        (unsigned long)casia_dataset_indicator_count(ds),
+                        (unsigned long)casia_dataset_source_count(ds),
+                        (unsigned long)casia_dataset_membership_count(ds),
+                        (unsigned long)casia_dataset_vote_count(ds));
             casia_dataset_free(ds);
             continue;
         }
@@ -359,6 +397,10 @@ int cmd_validate(cli *c, int argc, char **argv)
             casia_dataset_free(ds);
             cli_fail_error(c, EXIT_INPUT, &err);
         }
+    }
+    if (t) {
+        table_print(c, t);
+        table_free(t);
     }
     return rc;
 }
@@ -405,6 +447,15 @@ int cmd_export(cli *c, int argc, char **argv)
         }
         fwrite(text, 1, n, f);
         casia_free(text);
+        {
+            /* say what a row per observation cannot hold */
+            size_t m = casia_dataset_membership_count(ds), v = casia_dataset_vote_count(ds);
+            if (m || v || casia_dataset_source_count(ds))
+                fprintf(stderr, "%s: the CSV holds the observations only; %lu memberships, "
+                        "%lu UN votes and the sources' titles, publishers and URLs "
+                        "are left out (--format json keeps everything)\n", c->prog,
+                        (unsigned long)m, (unsigned long)v);
+        }
     } else {
         char *json;
         size_t n;
@@ -559,10 +610,12 @@ int cmd_import(cli *c, int argc, char **argv)
                        : casia_dataset_save_file(merged, out_path, &err);
         if (r != CASIA_OK)
             rc = cli_fail_error(c, EXIT_INPUT, &err);
-        else
-            fprintf(stderr, "casia: wrote %s: %lu observations, %lu sources\n", out_path,
-                    (unsigned long)casia_dataset_observation_count(merged),
-                    (unsigned long)casia_dataset_source_count(merged));
+        else {
+            unsigned long no = (unsigned long)casia_dataset_observation_count(merged);
+            unsigned long ns = (unsigned long)casia_dataset_source_count(merged);
+            fprintf(stderr, "casia: wrote %s: %lu observation%s, %lu source%s\n", out_path,
+                    no, no == 1 ? "" : "s", ns, ns == 1 ? "" : "s");
+        }
     }
     casia_dataset_free(merged);
     return rc;

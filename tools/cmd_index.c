@@ -174,6 +174,10 @@ int index_args(cli *c, cli_args *a, int argc, char **argv,
         if (r == 0)
             return cli_usage(c, c->cmd, "unexpected option");
     }
+    /* what the library would only call invalid, said here */
+    if (opt->basis == CASIA_BASIS_PARTNER_MIRROR && opt->mirror == CASIA_MIRROR_NEVER)
+        return cli_usage(c, c->cmd, "--basis partner_mirror asks for the partners' "
+                         "figures, which --mirror never forbids");
     return EXIT_OK;
 }
 
@@ -733,6 +737,9 @@ int cmd_compare(cli *c, int argc, char **argv)
     if (a.n_operands == 4) {
         if ((rc = cli_country(c, a.operands[3], &pb)))
             return rc;
+        if (strcmp(pa, pb) == 0)
+            return cli_usage(c, c->cmd, "PARTNER and OTHER are both %s: give two "
+                             "partners", pa);
     } else if (strcmp(pa, "CHN") == 0) {
         pb = "RUS";
     } else if (strcmp(pa, "RUS") == 0) {

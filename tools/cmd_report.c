@@ -387,8 +387,10 @@ static void report_country(cli *c, const casia_dataset *ds, const char *country,
     /* before and after 2022: the turnover share, mean of each period */
     {
         casia_period_comparison cmp;
+        /* shown when --from and --to take in both periods */
         if (casia_compare_periods(&cmp, ds, CASIA_INDEX_TURNOVER_SHARE, country, "CHN",
-                                  "RUS", opt) == CASIA_OK) {
+                                  "RUS", opt) == CASIA_OK &&
+            cmp.period[0][0] >= from && cmp.period[1][1] <= to) {
             int q, p;
             for (q = 0; q < 2; q++) {
                 cell mc[2];
@@ -438,15 +440,26 @@ static int report_option(cli *c, int key, const char *arg, void *state)
 {
     report_opts *ro = state;
     switch (key) {
-    case 'c':
+    case 'c': {
+        const char *code;
+        int k;
+        if (cli_country(c, arg, &code))
+            return -EXIT_USAGE;
+        if (strcmp(code, "CHN") == 0 || strcmp(code, "RUS") == 0) {
+            cli_usage(c, c->cmd, "--country %s: the report measures dependence on "
+                      "China and Russia; give the country that depends", code);
+            return -EXIT_USAGE;
+        }
+        for (k = 0; k < ro->n_countries; k++)
+            if (strcmp(ro->countries[k], code) == 0)
+                return 1;   /* named twice: shown once */
         if (ro->n_countries == 16) {
             cli_usage(c, c->cmd, "at most 16 countries");
             return -EXIT_USAGE;
         }
-        if (cli_country(c, arg, &ro->countries[ro->n_countries]))
-            return -EXIT_USAGE;
-        ro->n_countries++;
+        ro->countries[ro->n_countries++] = code;
         return 1;
+    }
     case 'F':
         if (cli_parse_year(arg, &ro->from)) {
             cli_usage(c, c->cmd, "--from: '%s' is not a year", arg);
@@ -489,16 +502,21 @@ int cmd_report(cli *c, int argc, char **argv)
     if (!(ds = cli_dataset(c)))
         return EXIT_INPUT;
     if (!to) {
+        int latest = 0;
         /* the latest year of the dataset */
         size_t n = casia_dataset_observation_count(ds), j;
         for (j = 0; j < n; j++) {
             casia_observation o;
             casia_dataset_observation(&o, ds, j);
-            if (o.year > to)
-                to = o.year;
+            if (o.year > latest)
+                latest = o.year;
         }
-        if (!to)
+        if (!latest)
             return cli_fail(c, EXIT_NODATA, "the dataset holds no observation");
+        if (latest < from)
+            return cli_usage(c, c->cmd, "--from %d is after the dataset's latest year, %d",
+                             from, latest);
+        to = latest;
     }
     if (to < from)
         return cli_usage(c, c->cmd, "--to %d is before --from %d", to, from);

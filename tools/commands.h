@@ -10,7 +10,8 @@
 #define CASIA_COMMANDS(X)                                                     \
     X("report", cmd_report,                                                  \
       "the whole picture: each state's dependence on China and Russia",      \
-      "casia report [--country C]... [--from YEAR] [--to YEAR] [--basis BASIS]\n" \
+      "casia report [--country C]... [--from YEAR] [--to YEAR]\n"           \
+      "                    [index options]\n"                               \
       "\n"                                                                   \
       "For each of the five Central Asian states (or the ones named): China's\n" \
       "and Russia's share of its trade (turnover, imports, exports), its top\n" \
@@ -18,14 +19,15 @@
       "share of its arms imports over the latest 5-year window, its\n"       \
       "remittances as a share of GDP, its institutional ties, the composite\n" \
       "dependence on each with its weight sensitivity, and the change from\n" \
-      "2019-2021 to 2022-2023. Each figure is for the latest year (up to\n"  \
-      "--to) in which both partners have one, with its basis; the sources\n" \
-      "are listed at the end.")                                              \
+      "2019-2021 to 2022-2023. Each figure is for the latest year from\n"   \
+      "--from (default 1990) to --to (default: the dataset's latest) in\n"  \
+      "which both partners have one, with its basis; the change is shown\n" \
+      "when both periods are within those years. The sources are listed\n" \
+      "at the end. China and Russia themselves are not reported on.")      \
     X("share", cmd_share,                                                    \
       "a partner's share of a country's trade in a year",                    \
       "casia share REPORTER PARTNER YEAR [--flow import|export|turnover]\n"  \
-      "                 [--basis BASIS] [--mirror auto|never|force]\n"        \
-      "                 [--source ID] [--total auto|world|partners]\n"        \
+      "                   [index options]\n"                                \
       "\n"                                                                   \
       "PARTNER's share of REPORTER's imports, exports or turnover (the\n"    \
       "default) in YEAR, with the basis and sources that fed it. The total\n" \
@@ -35,6 +37,7 @@
     X("gap", cmd_gap,                                                        \
       "the statistical discrepancy between a pair's two customs",            \
       "casia gap REPORTER PARTNER YEAR [--flow import|export|turnover]\n"    \
+      "                 [index options]\n"                                  \
       "\n"                                                                   \
       "Where REPORTER's own figure and PARTNER's mirror figure both exist:\n" \
       "(mirror - reported) / reported. Kazakhstan's and China's customs\n"   \
@@ -42,6 +45,7 @@
     X("top", cmd_top,                                                        \
       "a country's trade partners, ranked",                                  \
       "casia top REPORTER YEAR [--flow import|export|turnover] [-n N]\n"     \
+      "                 [index options]\n"                                  \
       "\n"                                                                   \
       "REPORTER's partners in YEAR, largest first (ties by code), with each\n" \
       "one's value in US dollars, share, basis and source. Aggregates (the\n" \
@@ -49,12 +53,13 @@
     X("hhi", cmd_hhi,                                                        \
       "concentration of a country's trade partners (Herfindahl-Hirschman)",  \
       "casia hhi REPORTER YEAR [--flow import|export|turnover]\n"            \
+      "                 [index options]\n"                                  \
       "\n"                                                                   \
       "Sum of the squared partner shares (0..1), with its bounds when the\n" \
       "listed partners cover only part of the total.")                       \
     X("arms", cmd_arms,                                                      \
       "a supplier's share of a country's arms imports over a window",        \
-      "casia arms RECIPIENT [SUPPLIER] FROM-TO\n"                            \
+      "casia arms RECIPIENT [SUPPLIER] FROM-TO [index options]\n"            \
       "\n"                                                                   \
       "SUPPLIER's share of RECIPIENT's arms imports over the years FROM-TO\n" \
       "(SIPRI trend-indicator values); without SUPPLIER, every supplier\n"   \
@@ -62,6 +67,7 @@
     X("remit", cmd_remit,                                                    \
       "remittances as a share of GDP, or the share sent from a partner",     \
       "casia remit COUNTRY YEAR [--partner P] [--prefer-reported]\n"         \
+      "                   [index options]\n"                                \
       "\n"                                                                   \
       "Remittances received by COUNTRY in YEAR as a percentage of its GDP,\n" \
       "computed from US dollar figures (or the published ratio, which\n"     \
@@ -70,7 +76,7 @@
       "--partner: the share of the remittances sent from there.")           \
     X("ties", cmd_ties,                                                      \
       "institutional ties with China and Russia in a year",                  \
-      "casia ties COUNTRY YEAR\n"                                            \
+      "casia ties COUNTRY YEAR [index options]\n"                            \
       "\n"                                                                   \
       "Memberships of COUNTRY in organisations led by China and by Russia\n" \
       "in YEAR (CSTO, EAEU, SCO, C+C5, bases; the CIS is not counted as led\n" \
@@ -79,6 +85,7 @@
     X("compare", cmd_compare,                                                \
       "an index before and after 2022, China against Russia",               \
       "casia compare INDEX REPORTER PARTNER [OTHER] [--periods P1,P2]\n"     \
+      "                     [index options]\n"                              \
       "\n"                                                                   \
       "The mean of INDEX over 2019-2021 and 2022-2023 (or --periods\n"       \
       "FROM-TO,FROM-TO) for PARTNER and OTHER (Russia when PARTNER is China\n" \
@@ -90,7 +97,7 @@
     X("composite", cmd_composite,                                            \
       "composite dependence on China and Russia, with its sensitivity",      \
       "casia composite REPORTER YEAR [--weights trade=1,arms=1,...]\n"       \
-      "                 [--draws N] [--seed S]\n"                            \
+      "                       [--draws N] [--seed S] [index options]\n"     \
       "\n"                                                                   \
       "The weighted mean of the dimensions with data (trade, arms,\n"        \
       "remittance, energy, institutions, un_votes; equal weights unless\n"  \
@@ -100,7 +107,7 @@
       "20240229) in which China's composite exceeds Russia's.")              \
     X("table", cmd_table,                                                    \
       "every index for every country, partner and year, as CSV or JSON",     \
-      "casia table [-o FILE] [--basis BASIS] ...\n"                          \
+      "casia table [-o FILE] [index options]\n"                              \
       "\n"                                                                   \
       "Computes every annual index for all reporters, partners and years of\n" \
       "the dataset in one pass and writes one row each: reporter, partner,\n" \
@@ -108,7 +115,8 @@
     X("observations", cmd_observations,                                      \
       "list the observations matching a query",                              \
       "casia observations [--indicator ID] [--reporter C] [--partner C]\n"   \
-      "                   [--from YEAR] [--to YEAR] [--basis BASIS] [--source ID]\n" \
+      "                          [--from YEAR] [--to YEAR] [--basis BASIS]\n" \
+      "                          [--source ID]\n"                            \
       "\n"                                                                   \
       "Lists the cited observations that match, one per row: indicator,\n"   \
       "reporter, partner, year, value, unit, basis (reporter, partner_mirror,\n" \
@@ -146,8 +154,8 @@
     X("import", cmd_import,                                                  \
       "turn providers' downloads into a libcasia dataset",                   \
       "casia import [--from FORMAT] FILE... -o OUT.json|OUT.csv [--lenient]\n" \
-      "             [--sum-months] [--flows import,export,...] [--chapters LIST]\n" \
-      "             [--source-id ID]\n"                                      \
+      "                    [--sum-months] [--flows import,export,...] [--chapters LIST]\n" \
+      "                    [--source-id ID]\n"                                      \
       "\n"                                                                   \
       "Reads UN Comtrade (Plus or legacy layout), SIPRI (TIV tables, trade\n" \
       "register) and World Bank WDI downloads as the providers ship them, and\n" \
@@ -174,7 +182,9 @@
       "\n"                                                                   \
       "Writes the dataset (the built-in one, or --data) in libcasia's JSON\n" \
       "format (the default; see docs/format.md) or in its tidy CSV, one\n"   \
-      "observation per row, to FILE or standard output.")                    \
+      "observation per row, to FILE or standard output. The CSV holds\n"     \
+      "observations only: memberships, UN votes and the sources' titles\n"   \
+      "are left out (a note on standard error says so); JSON keeps all.")     \
     X("chart", cmd_chart,                                                    \
       "draw China vs Russia in a country's trade to SVG or PNG",             \
       "casia chart COUNTRY -o FILE.svg|FILE.png [--flow import|export|turnover]\n" \
@@ -185,7 +195,8 @@
       "dollars: one line per partner and basis (solid: the country's own\n"  \
       "figures; dashed: the partner's mirror figures; dotted: national\n"    \
       "statistics), so sources that disagree are seen, not averaged. The\n"  \
-      "file type follows the name. Needs libcasia built with cairo.")        \
+      "flow is imports unless --flow says otherwise; the file type follows\n" \
+      "the name. Needs libcasia built with cairo.")                          \
     X("version", cmd_version, "print the version",                           \
       "casia version")                                                       \
     X("help", cmd_help, "help on a command",                                 \
