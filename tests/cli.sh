@@ -161,6 +161,7 @@ run 0 top --help && has "Index options" "--min-partners N"
 run 2 compare turnover_share KAZ CHN CHN && err_has "give two partners"
 run 2 share KAZ CHN 2022 --basis partner_mirror --mirror never && err_has "--mirror never forbids"
 run 2 observations --from 2020 --to 2010 && err_has "--to 2010 is before --from 2020"
+run 1 share KAZ CHN 2022 --source bogus && err_has "no source with id 'bogus'"
 # flags by the library's names (casia_result_flag_name) in the table CSV
 run 0 --format csv table && has ",reporter,total_world"
 run 0 --format csv table -o "$tmp/table.csv" && [ "$(head -n 1 "$tmp/table.csv")" = "reporter,partner,year,index,value,unit,basis,flags" ] && ok

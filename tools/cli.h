@@ -28,6 +28,7 @@ typedef struct cli {
     out_format format;      /* --format */
     FILE *out;              /* standard output */
     casia_dataset *ds;      /* loaded on demand by cli_dataset() */
+    const char *source;     /* --source of an index command, for messages */
 } cli;
 
 /* A subcommand: its name, a one-line summary, its usage text (printed by

@@ -42,6 +42,7 @@ int index_option(cli *c, int key, const char *arg, casia_options *opt)
         return 1;
     case 'S':
         opt->source = arg;
+        c->source = arg;
         return 1;
     case 'W':
         if (strcmp(arg, "auto") == 0)
@@ -117,6 +118,11 @@ void result_cells(table *t, const casia_result *r)
 int index_fail(cli *c, int status, const char *what)
 {
     const char *why;
+    casia_source s;
+    if (status == CASIA_ENOTFOUND && c->source && c->ds &&
+        casia_dataset_find_source(&s, c->ds, c->source) != CASIA_OK)
+        return cli_fail(c, EXIT_NODATA, "%s: no source with id '%s' in the dataset "
+                        "(casia sources lists them)", what, c->source);
     switch (status) {
     case CASIA_ENOTFOUND: why = "no data for it in the dataset"; break;
     case CASIA_EDOMAIN: why = "undefined: the denominator is zero"; break;
