@@ -60,7 +60,13 @@ run() {
 # faster A B: prints whichever stats line has the smaller time (A if B is
 # empty)
 faster() {
-    if [ -z "$2" ] || awk "BEGIN { exit !(\`field seconds "$1"\` <= \`field seconds "$2"\`) }"; then
+    if [ -z "$2" ]; then
+        printf '%s\n' "$1"
+        return
+    fi
+    ta=$(field seconds "$1")
+    tb=$(field seconds "$2")
+    if awk -v a="$ta" -v b="$tb" 'BEGIN { exit !(a + 0 <= b + 0) }'; then
         printf '%s\n' "$1"
     else
         printf '%s\n' "$2"

@@ -271,9 +271,13 @@ static inline int add_value(casia_stream *s, group **last, int reporter,
     if (!(e = get_entry(g, partner)))
         return CASIA_ENOMEM;
     if (month >= 0) {
+        /* a year clashes with any period of its flow, a month with itself
+         * and with the year: one test (periods_clash, for one bit) */
         uint32_t *seen = &g->seen[e - g->e];
-        uint32_t bit = 1u << (16 * (unsigned)flow + (unsigned)month);
-        if (periods_clash(*seen, bit)) {
+        unsigned shift = 16u * (unsigned)flow;
+        uint32_t bit = 1u << (shift + (unsigned)month);
+        uint32_t clash = (month ? 1u | 1u << month : 0x1fffu) << shift;
+        if (*seen & clash) {
             clash_text(msg, msg_size, g, partner, *seen, bit);
             return CASIA_ECONFLICT;
         }
