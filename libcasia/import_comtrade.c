@@ -647,6 +647,9 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
     if (ct->year_only && year >= 0)
         goto countries;
     if (ct->freq >= 0) {
+        p = raw_field(c, ct->freq, &len);
+        if (len == 1 && p[0] == 'A' && year >= 0)
+            goto countries;   /* the usual annual row: month 0 */
         p = field(c, ct->freq, &len);
         if (len == 1 && (p[0] == 'M' || p[0] == 'm'))
             monthly_freq = 1;

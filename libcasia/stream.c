@@ -397,6 +397,8 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
     group *last = NULL;
     char msg[160];
     int rc, first = 1;
+    /* counted in locals (registers), stored in the report at the end */
+    unsigned long long rows = 0, kept = 0, filtered = 0;
 
     for (;;) {
         casia__trade_row row;
@@ -428,12 +430,12 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
             rep->format = s->ct.layout;
         }
         first = 0;
-        rep->rows++;
+        rows++;
         if (rc == CASIA_EPARSE)
             goto bad;
         rc = casia__comtrade_row(&s->ct, c, &row, &rowerr);
         if (rc == 1 || (rc == 0 && s->aggregate[row.partner])) {
-            rep->filtered++;
+            filtered++;
             continue;
         }
         if (rc < 0)
@@ -453,7 +455,7 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
                              "value too large to add up");
             goto bad;
         }
-        rep->kept++;
+        kept++;
         continue;
     bad:
         if (!s->lenient)
@@ -461,14 +463,23 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
         rep->skipped++;
         keep_error(rep, &rowerr);
     }
+    rep->rows += rows;
+    rep->kept += kept;
+    rep->filtered += filtered;
     rep->bytes = c->base + c->len;
     refresh(s);
     rep->observations = s->n_groups;
     return CASIA_OK;
 nomem:
+    rep->rows += rows;
+    rep->kept += kept;
+    rep->filtered += filtered;
     refresh(s);
     return casia__error_set(err, CASIA_ENOMEM, c->name, NULL);
 fatal:
+    rep->rows += rows;
+    rep->kept += kept;
+    rep->filtered += filtered;
     rep->bytes = c->base + c->len;
     refresh(s);
     if (err)

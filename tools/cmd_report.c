@@ -502,21 +502,21 @@ int cmd_report(cli *c, int argc, char **argv)
     if (!(ds = cli_dataset(c)))
         return EXIT_INPUT;
     if (!to) {
-        int latest = 0;
+        int last_year = 0;
         /* the latest year of the dataset */
         size_t n = casia_dataset_observation_count(ds), j;
         for (j = 0; j < n; j++) {
             casia_observation o;
             casia_dataset_observation(&o, ds, j);
-            if (o.year > latest)
-                latest = o.year;
+            if (o.year > last_year)
+                last_year = o.year;
         }
-        if (!latest)
+        if (!last_year)
             return cli_fail(c, EXIT_NODATA, "the dataset holds no observation");
-        if (latest < from)
+        if (last_year < from)
             return cli_usage(c, c->cmd, "--from %d is after the dataset's latest year, %d",
-                             from, latest);
-        to = latest;
+                             from, last_year);
+        to = last_year;
     }
     if (to < from)
         return cli_usage(c, c->cmd, "--to %d is before --from %d", to, from);
