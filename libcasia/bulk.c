@@ -266,28 +266,14 @@ int casia__bulk_add(casia__bulk *b, unsigned ind, int reporter, int partner,
             b->used++;
         }
         if (month >= 0) {
-            uint64_t bit = 1ULL << (K_MASK_SHIFT + (unsigned)month);
-            if (s->key & bit) {
-                const char *ind_name = b->inds[ind].name;
-                if (month)
-                    snprintf(msg, msg_size, "%s %s-%s: month %d of %d is given "
-                             "twice", ind_name, casia__country_code(reporter),
-                             casia__country_code(partner), month, year);
-                else
-                    snprintf(msg, msg_size, "%s %s-%s %d is given twice",
-                             ind_name, casia__country_code(reporter),
-                             casia__country_code(partner), year);
+            unsigned have = (unsigned)(s->key >> K_MASK_SHIFT) & 0x1fffu;
+            unsigned add = 1u << (unsigned)month;
+            if (casia__periods_clash(have, add)) {
+                casia__periods_clash_text(msg, msg_size, b->inds[ind].name, reporter,
+                                          partner, year, have, add);
                 return CASIA_ECONFLICT;
             }
-            if ((month == 0 && (s->key >> K_MASK_SHIFT & 0x1ffe)) ||
-                (month > 0 && (s->key & (1ULL << K_MASK_SHIFT)))) {
-                snprintf(msg, msg_size, "%s %s-%s %d is given both for the "
-                         "year and for months", b->inds[ind].name,
-                         casia__country_code(reporter),
-                         casia__country_code(partner), year);
-                return CASIA_ECONFLICT;
-            }
-            s->key |= bit;
+            s->key |= (uint64_t)add << K_MASK_SHIFT;
         }
         if (casia__sum_add(&s->sum, value) != CASIA_OK) {
             snprintf(msg, msg_size, "value %.17g is too large to add", value);

@@ -272,6 +272,27 @@ const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t s
     return buf;
 }
 
+void casia__periods_clash_text(char *msg, size_t size, const char *indicator,
+                               int reporter, int partner, int year, unsigned have,
+                               unsigned add)
+{
+    const char *rep = casia__country_code(reporter), *par = casia__country_code(partner);
+    unsigned both = have & add & 0x1fffu;
+    int k;
+    if (both) {
+        for (k = 0; !(both >> k & 1u); k++)
+            ;
+        if (k)
+            snprintf(msg, size, "%s %s-%s: month %d of %d is given twice", indicator,
+                     rep, par, k, year);
+        else
+            snprintf(msg, size, "%s %s-%s %d is given twice", indicator, rep, par, year);
+    } else {
+        snprintf(msg, size, "%s %s-%s %d is given both for the year and for months",
+                 indicator, rep, par, year);
+    }
+}
+
 void casia__import_source_id(char *dst, size_t size, const casia__import_ctx *ctx,
                              const char *fallback)
 {

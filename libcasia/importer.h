@@ -157,12 +157,30 @@ typedef struct casia__import_ctx {
  */
 int casia__import_bad_row(casia__import_ctx *ctx, const casia_error *row_err);
 
-/* The base name of ctx->name (after the last '/'), or NULL for a buffer
- * without a name: what source descriptions cite. */
 /* " " and the file's base name as valid UTF-8 (Latin-1 converted, control
  * characters as '?', cut at a code point) in buf, or "" for a buffer
  * without a name; returns buf. */
 const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t size);
+
+/*
+ * The periods of one (indicator, reporter, partner, year) seen so far, as
+ * the store's importer (bulk.c) and the stream keep them: a 13-bit set,
+ * bit 0 the whole year, bits 1..12 the months. Periods `add` clash with
+ * `have` when one is there already, or when the year would be given both
+ * whole and by months (a sum would count it twice).
+ */
+static inline int casia__periods_clash(unsigned have, unsigned add)
+{
+    return (have & add) || ((have & 1u) && (add & 0x1ffeu)) ||
+           ((have & 0x1ffeu) && (add & 1u));
+}
+
+/* The message of such a clash ("trade.import KAZ-CHN: month 1 of 2023 is
+ * given twice", "... 2023 is given both for the year and for months");
+ * reporter and partner are registry indices. */
+void casia__periods_clash_text(char *msg, size_t size, const char *indicator,
+                               int reporter, int partner, int year, unsigned have,
+                               unsigned add);
 
 /* The source id to record: the option, else the file's base name without
  * extension (characters outside [A-Za-z0-9._-] as '_'), else fallback. */

@@ -216,43 +216,26 @@ static entry *new_entry(group *g, int partner)
     return &g->e[g->n - 1];
 }
 
-/* Whether the periods in mask `add` may join those in `have` (both in
- * the layout of group::seen): no period twice, and no year both whole
- * and by months. */
-static inline int flow_clash(uint32_t have, uint32_t add)   /* one flow's 13 bits */
+/* The flow (0 imports, 1 exports) whose periods clash between two masks
+ * in the layout of group::seen, -1 when none: each flow on its own, so
+ * annual imports beside monthly exports are fine. */
+static inline int clashing_flow(uint32_t have, uint32_t add)
 {
-    return (have & add) || ((have & 1u) && (add & 0x1ffeu)) ||
-           ((have & 0x1ffeu) && (add & 1u));
+    if (casia__periods_clash(have & 0xffffu, add & 0xffffu))
+        return 0;
+    if (casia__periods_clash(have >> 16, add >> 16))
+        return 1;
+    return -1;
 }
 
-static inline int periods_clash(uint32_t have, uint32_t add)
-{
-    /* each flow on its own: annual imports beside monthly exports are fine */
-    return flow_clash(have & 0xffffu, add & 0xffffu) || flow_clash(have >> 16, add >> 16);
-}
-
-/* Says which periods clash, as the store's importer does. */
-static void clash_text(char *msg, size_t size, const group *g, int partner,
+/* Says which periods of a flow clash, as the store's importer does. */
+static void clash_text(char *msg, size_t size, const group *g, int partner, int flow,
                        uint32_t have, uint32_t add)
 {
-    int flow = (add & 0xffffu) ? 0 : 1, k;
-    uint32_t a = (add >> (16 * flow)) & 0x1fffu;
-    uint32_t h = (have >> (16 * flow)) & 0x1fffu;
-    const char *ind = flow ? "trade.export" : "trade.import";
-    const char *rep = casia__country_code(g->reporter);
-    const char *par = casia__country_code(partner);
-    if (a & h) {
-        for (k = 0; k < 13 && !((a & h) >> k & 1u); k++)
-            ;
-        if (k)
-            snprintf(msg, size, "%s %s-%s: month %d of %d is given twice", ind,
-                     rep, par, k, g->year);
-        else
-            snprintf(msg, size, "%s %s-%s %d is given twice", ind, rep, par, g->year);
-    } else {
-        snprintf(msg, size, "%s %s-%s %d is given both for the year and for months",
-                 ind, rep, par, g->year);
-    }
+    casia__periods_clash_text(msg, size, flow ? "trade.export" : "trade.import",
+                              g->reporter, partner, g->year,
+                              (have >> (16 * flow)) & 0x1fffu,
+                              (add >> (16 * flow)) & 0x1fffu);
 }
 
 /* Adds a row's value; month -1 when periods are not checked. ECONFLICT
@@ -271,17 +254,13 @@ static inline int add_value(casia_stream *s, group **last, int reporter,
     if (!(e = get_entry(g, partner)))
         return CASIA_ENOMEM;
     if (month >= 0) {
-        /* a year clashes with any period of its flow, a month with itself
-         * and with the year: one test (periods_clash, for one bit) */
         uint32_t *seen = &g->seen[e - g->e];
         unsigned shift = 16u * (unsigned)flow;
-        uint32_t bit = 1u << (shift + (unsigned)month);
-        uint32_t clash = (month ? 1u | 1u << month : 0x1fffu) << shift;
-        if (*seen & clash) {
-            clash_text(msg, msg_size, g, partner, *seen, bit);
+        if (casia__periods_clash((*seen >> shift) & 0x1fffu, 1u << month)) {
+            clash_text(msg, msg_size, g, partner, flow, *seen, 1u << (shift + month));
             return CASIA_ECONFLICT;
         }
-        *seen |= bit;
+        *seen |= 1u << (shift + (unsigned)month);
     }
     g->dirty = 1;
     return casia__sum_add_inline(&e->s[flow], value);
@@ -584,14 +563,10 @@ static int merge_clash(const casia_stream *into, const casia_stream *from,
         g = &into->groups[slot - 1];
         for (k = 0; g->pos && k < src->n; k++) {
             unsigned at = g->pos[src->partner[k]];
-            if (at && periods_clash(g->seen[at - 1], src->seen[k])) {
-                uint32_t both = g->seen[at - 1], add = src->seen[k];
-                /* name the flow that clashes */
-                if (!periods_clash(both & 0xffffu, add & 0xffffu))
-                    add &= 0xffff0000u;
-                else
-                    add &= 0xffffu;
-                clash_text(msg, msg_size, g, src->partner[k], both, add);
+            int flow = at ? clashing_flow(g->seen[at - 1], src->seen[k]) : -1;
+            if (flow >= 0) {
+                clash_text(msg, msg_size, g, src->partner[k], flow, g->seen[at - 1],
+                           src->seen[k]);
                 return 1;
             }
         }

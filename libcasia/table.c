@@ -918,14 +918,6 @@ CASIA_API void casia_table_free(casia_table *t)
     free(t);
 }
 
-/* v as the shortest of %.15g, %.16g and %.17g that reads back as v, '.'
- * the decimal point whatever the caller's LC_NUMERIC (the one formatter
- * of every writer, csv.c). The values of a table are finite. */
-static void format_number(char *buf, size_t size, double v)
-{
-    casia__format_double(buf, size, v, 0);
-}
-
 CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
 {
     static const char header[] =
@@ -946,7 +938,9 @@ CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
         char num[48], flags[256];
         size_t fl = 0;
         unsigned bit;
-        format_number(num, sizeof num, w->value);
+        /* the shortest that reads back, '.' whatever the locale (the
+         * formatter of every writer, csv.c); the values are finite */
+        casia__format_double(num, sizeof num, w->value, 0);
         flags[0] = '\0';
         for (bit = 1; bit && bit <= w->flags; bit <<= 1) {
             const char *name = (w->flags & bit) ? casia_result_flag_name(bit) : NULL;

@@ -436,36 +436,27 @@ int cmd_export(cli *c, int argc, char **argv)
     f = path ? fopen(path, "wb") : c->out;
     if (!f)
         return cli_fail(c, EXIT_INPUT, "%s: cannot create: %s", path, strerror(errno));
-    if (csv) {
-        /* libcasia's tidy CSV: casia import and --data read it back */
+    {
+        /* JSON, or libcasia's tidy CSV: casia import and --data read both */
         char *text;
         size_t n;
-        if (casia_dataset_to_csv(&text, &n, ds) != CASIA_OK) {
+        if ((csv ? casia_dataset_to_csv(&text, &n, ds)
+                 : casia_dataset_to_json(&text, &n, ds)) != CASIA_OK) {
             if (path)
                 fclose(f);
             return cli_fail(c, EXIT_INPUT, "out of memory");
         }
         fwrite(text, 1, n, f);
         casia_free(text);
-        {
-            /* say what a row per observation cannot hold */
-            size_t m = casia_dataset_membership_count(ds), v = casia_dataset_vote_count(ds);
-            if (m || v || casia_dataset_source_count(ds))
-                fprintf(stderr, "%s: the CSV holds the observations only; %lu memberships, "
-                        "%lu UN votes and the sources' titles, publishers and URLs "
-                        "are left out (--format json keeps everything)\n", c->prog,
-                        (unsigned long)m, (unsigned long)v);
-        }
-    } else {
-        char *json;
-        size_t n;
-        if (casia_dataset_to_json(&json, &n, ds) != CASIA_OK) {
-            if (path)
-                fclose(f);
-            return cli_fail(c, EXIT_INPUT, "out of memory");
-        }
-        fwrite(json, 1, n, f);
-        casia_free(json);
+    }
+    if (csv) {
+        /* say what a row per observation cannot hold */
+        size_t m = casia_dataset_membership_count(ds), v = casia_dataset_vote_count(ds);
+        if (m || v || casia_dataset_source_count(ds))
+            fprintf(stderr, "%s: the CSV holds the observations only; %lu memberships, "
+                    "%lu UN votes and the sources' titles, publishers and URLs "
+                    "are left out (--format json keeps everything)\n", c->prog,
+                    (unsigned long)m, (unsigned long)v);
     }
     if (path && fclose(f) != 0)
         return cli_fail(c, EXIT_INPUT, "%s: cannot write: %s", path, strerror(errno));
