@@ -140,6 +140,38 @@ static inline int casia__sum_add_inline(casia__sum *s, double x)
     return CASIA_OK;
 }
 
+/*
+ * casia__sum_value for a positive sum from 2^-52 * 2^64 to below 2^64 (the
+ * case of every money figure), inline: the top 53 of its bits, rounded
+ * half to even on the rest; anything else goes to casia__sum_value.
+ */
+static inline double casia__sum_value_inline(const casia__sum *s)
+{
+#if defined(__GNUC__)
+    uint64_t hi = (uint64_t)s->hi, mant, rest, half, b;
+    unsigned shift;
+    double r;
+    if (s->hi <= 0 || hi >= (1ULL << 52))
+        return casia__sum_value(s);
+    /* the top bit is bit 64..115 of the 128: keep bits shift..shift+52 */
+    shift = 127u - (unsigned)__builtin_clzll(hi) - 52u;   /* 12..63 */
+    mant = (s->lo >> shift) | (hi << (64u - shift));
+    rest = s->lo & ((1ULL << shift) - 1);
+    half = 1ULL << (shift - 1);
+    if (rest > half || (rest == half && (mant & 1)))
+        mant++;
+    if (mant >> 53) {   /* the rounding carried to 2^53 */
+        mant >>= 1;
+        shift++;
+    }
+    b = ((uint64_t)(1023u + shift) << 52) | (mant & ((1ULL << 52) - 1));
+    memcpy(&r, &b, sizeof r);
+    return r;
+#else
+    return casia__sum_value(s);
+#endif
+}
+
 /* ------------------------------------------------------------------ */
 /* Import context: options, report, strict or lenient                  */
 

@@ -320,11 +320,12 @@ int casia__sum_is_zero(const casia__sum *s);
 double casia__sum_value(const casia__sum *s);
 
 /*
- * Sum of v[0..n) that depends only on the multiset of values: v is sorted
- * in place, then added with compensation. For sums of shares and squared
- * shares (HHI), where fixed point would lose precision.
+ * Sum of v[0..n) that depends only on the multiset of values: the exact
+ * sum (to within n * 2^-190 of the largest term), correctly rounded, with
+ * no sort. For sums of shares and squared shares (HHI), whose terms are
+ * too small for casia__sum's fixed point.
  */
-double casia__sum_canonical(double *v, size_t n);
+double casia__sum_canonical(const double *v, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Files (fileio.c)                                                    */

@@ -11,7 +11,8 @@
  *     m_p = round(sum of the partner's import rows), x_p likewise,
  *     turnover = round(exact sum over partners of m_p + x_p),
  *     share_p = round(m_p + x_p) / turnover, HHI = sum of share_p^2
- *     (casia__sum_canonical: independent of the order of partners),
+ *     (casia__sum_canonical: exact, correctly rounded, independent of
+ *     the order of partners),
  *     top partner = the largest exact m_p + x_p (ties: the smaller code).
  * Rounding each partner-flow sum once is exactly what the store does when
  * it sums the months of a monthly file, so the stream fed with the store's
@@ -26,10 +27,15 @@
  * In the chapter modes the same period legitimately comes once per
  * chapter, so there the masks are not kept.
  *
+ * A pair is summarised when the rows move on to another pair, while its
+ * entries are still in the cache (files come grouped by reporter and
+ * year), and again at the end of the call if rows for it came back.
+ *
  * Memory: per (reporter, year) a table from partner (its registry index)
  * to entry, 2 bytes for each of the registry's entries, and 40 bytes per
- * partner present; plus a direct table from (reporter, year) to pair.
- * Independent of the number of rows.
+ * partner present, in blocks of 16 from a pool that grows by chunks of up
+ * to 1 MiB (nothing is copied as a pair grows); plus a direct table from
+ * (reporter, year) to pair. Independent of the number of rows.
  */
 #include "importer.h"
 
@@ -41,26 +47,40 @@
 #define NYEARS (CASIA__YEAR_MAX - CASIA__YEAR_MIN + 1)
 #define MAX_COUNTRIES 1024
 
+/* A partner's sums and bookkeeping: 40 bytes. */
 typedef struct entry {
     casia__sum s[2];     /* imports, exports */
+    uint32_t seen;       /* periods seen: bits 0..12 imports (0 the year,
+                            1..12 the months), 16..28 exports */
+    uint16_t partner;    /* registry index */
+    uint16_t sorted;     /* the summary: the k-th entry in partner code
+                            order is block entry sorted of entry k */
 } entry;
+
+/* Entries live in blocks of BLOCK taken from the stream's pool: they never
+ * move, and adding a partner never copies the others. */
+#define BLOCK 16
 
 typedef struct group {
     uint16_t reporter;   /* registry index */
     int16_t year;
-    uint16_t n, cap;     /* entries */
-    int dirty;
+    uint16_t n;          /* entries */
+    unsigned char dirty;     /* changed since its summary */
+    unsigned char left;      /* summarised when the rows moved on */
     uint16_t *pos;       /* partner (registry index) -> entry + 1, 0 = none;
                             NULL until the first partner */
-    uint16_t *partner;   /* entry -> registry index */
-    uint32_t *seen;      /* entry -> periods seen: bits 0..12 imports (0 the
-                            year, 1..12 the months), 16..28 exports */
-    entry *e;
+    entry **blk;         /* the blocks of entries (room for all partners) */
     /* the summary, made when dirty */
-    uint16_t *sorted;    /* entries by partner code */
     double turnover, imports, exports, hhi, top_share;
     int top;             /* registry index of the top partner, -1 none */
 } group;
+
+/* A bump allocator: memory handed out is freed only with the stream. */
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    /* the memory follows, aligned for a double */
+} chunk;
 
 struct casia_stream {
     int lenient;
@@ -71,6 +91,7 @@ struct casia_stream {
     group *groups;
     size_t n_groups, cap_groups;
     uint32_t *order;     /* groups by reporter code, then year */
+    chunk *pool;         /* the groups' partner tables and entries */
     unsigned char aggregate[MAX_COUNTRIES];
 };
 
@@ -123,15 +144,12 @@ CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *o
 
 CASIA_API void casia_stream_free(casia_stream *s)
 {
-    size_t i;
     if (!s)
         return;
-    for (i = 0; i < s->n_groups; i++) {
-        free(s->groups[i].pos);
-        free(s->groups[i].partner);
-        free(s->groups[i].e);
-        free(s->groups[i].sorted);
-        free(s->groups[i].seen);
+    while (s->pool) {
+        chunk *next = s->pool->next;
+        free(s->pool);
+        s->pool = next;
     }
     free(s->groups);
     free(s->group_of);
@@ -172,48 +190,71 @@ static group *get_group(casia_stream *s, int reporter, int year)
     return g;
 }
 
-/* The entry of a partner in a group, made when new; NULL on ENOMEM. */
-static entry *new_entry(group *g, int partner);
-
-static inline entry *get_entry(group *g, int partner)
+/* size bytes (a multiple of 8) from the pool; NULL on ENOMEM. Chunks
+ * grow from 16 KiB to 1 MiB, so a small stream stays small. */
+static void *pool_alloc(casia_stream *s, size_t size)
 {
-    if (g->pos && g->pos[partner])
-        return &g->e[g->pos[partner] - 1];
-    return new_entry(g, partner);
+    chunk *c = s->pool;
+    void *p;
+    if (!c || c->size - c->used < size) {
+        size_t csize = c ? c->size * 2 : 16384;
+        if (csize > 1048576)
+            csize = 1048576;
+        if (csize < size)
+            csize = size;
+        if (!(c = malloc(sizeof(chunk) + 8 + csize)))
+            return NULL;
+        c->size = csize;
+        c->used = 0;
+        c->next = s->pool;
+        s->pool = c;
+    }
+    /* past the header, rounded up to 8 bytes */
+    p = (char *)c + ((sizeof(chunk) + 7) & ~(size_t)7) + c->used;
+    c->used += size;
+    return p;
 }
 
-static entry *new_entry(group *g, int partner)
+static inline entry *entry_at(const group *g, unsigned k)
 {
-    if (!g->pos && !(g->pos = calloc(casia__country_total, sizeof *g->pos)))
-        return NULL;
-    if (g->n == g->cap) {
-        /* 16 at a time: memory close to what is used (a realloc now and
-         * then costs less than the room left over would) */
-        unsigned ncap = g->cap + 16u;
-        entry *ne;
-        uint16_t *npart, *nsorted;
-        uint32_t *nseen;
-        /* the sorted positions grow here too: summarise() never allocates */
-        if (!(ne = realloc(g->e, ncap * sizeof *ne)))
+    return &g->blk[k / BLOCK][k % BLOCK];
+}
+
+/* The entry of a partner in a group, made when new; NULL on ENOMEM. */
+static entry *new_entry(casia_stream *s, group *g, int partner);
+
+static inline entry *get_entry(casia_stream *s, group *g, int partner)
+{
+    if (g->pos && g->pos[partner])
+        return entry_at(g, g->pos[partner] - 1u);
+    return new_entry(s, g, partner);
+}
+
+static entry *new_entry(casia_stream *s, group *g, int partner)
+{
+    entry *e;
+    if (!g->pos) {
+        /* the partner table and room for every block pointer */
+        size_t nblk = (casia__country_total + BLOCK - 1) / BLOCK;
+        size_t tsize = (casia__country_total * sizeof *g->pos + 7) & ~(size_t)7;
+        char *m = pool_alloc(s, tsize + nblk * sizeof *g->blk);
+        if (!m)
             return NULL;
-        g->e = ne;
-        if (!(npart = realloc(g->partner, ncap * sizeof *npart)))
-            return NULL;
-        g->partner = npart;
-        if (!(nsorted = realloc(g->sorted, ncap * sizeof *nsorted)))
-            return NULL;
-        g->sorted = nsorted;
-        if (!(nseen = realloc(g->seen, ncap * sizeof *nseen)))
-            return NULL;
-        g->seen = nseen;
-        g->cap = (uint16_t)ncap;
+        memset(m, 0, tsize);
+        g->pos = (uint16_t *)(void *)m;
+        g->blk = (entry **)(void *)(m + tsize);
     }
-    casia__sum_init(&g->e[g->n].s[0]);
-    casia__sum_init(&g->e[g->n].s[1]);
-    g->partner[g->n] = (uint16_t)partner;
-    g->seen[g->n] = 0;
+    if (g->n % BLOCK == 0 &&
+        !(g->blk[g->n / BLOCK] = pool_alloc(s, BLOCK * sizeof(entry))))
+        return NULL;
+    e = entry_at(g, g->n);
+    casia__sum_init(&e->s[0]);
+    casia__sum_init(&e->s[1]);
+    e->partner = (uint16_t)partner;
+    e->seen = 0;
+    e->sorted = 0;
     g->pos[partner] = ++g->n;
-    return &g->e[g->n - 1];
+    return e;
 }
 
 /* The flow (0 imports, 1 exports) whose periods clash between two masks
@@ -238,6 +279,8 @@ static void clash_text(char *msg, size_t size, const group *g, int partner, int 
                               (add >> (16 * flow)) & 0x1fffu);
 }
 
+static void summarise(group *g);
+
 /* Adds a row's value; month -1 when periods are not checked. ECONFLICT
  * (msg set) for a period already counted. */
 static inline int add_value(casia_stream *s, group **last, int reporter,
@@ -247,14 +290,22 @@ static inline int add_value(casia_stream *s, group **last, int reporter,
     group *g = *last;
     entry *e;
     if (!g || g->reporter != reporter || g->year != year) {
+        if (g && g->dirty && !g->left) {
+            /* the rows moved on to another pair: summarise this one now,
+             * while its entries are in the cache (files come grouped by
+             * reporter and year). Once only: a pair that comes back is
+             * summarised at the end of the call, with the others. */
+            summarise(g);
+            g->left = 1;
+        }
         if (!(g = get_group(s, reporter, year)))
             return CASIA_ENOMEM;
         *last = g;
     }
-    if (!(e = get_entry(g, partner)))
+    if (!(e = get_entry(s, g, partner)))
         return CASIA_ENOMEM;
     if (month >= 0) {
-        uint32_t *seen = &g->seen[e - g->e];
+        uint32_t *seen = &e->seen;
         unsigned shift = 16u * (unsigned)flow;
         if (casia__periods_clash((*seen >> shift) & 0x1fffu, 1u << month)) {
             clash_text(msg, msg_size, g, partner, flow, *seen, 1u << (shift + month));
@@ -279,42 +330,55 @@ static int sum_greater(const casia__sum *a, const casia__sum *b)
 
 static void summarise(group *g)
 {
-    casia__sum total, imp, exp, best;
+    casia__sum total, imp, exp;
     double val[MAX_COUNTRIES];
+    const entry *te = NULL;
     unsigned k, n = 0, top_k = 0;
     g->dirty = 0;
     casia__sum_init(&imp);
     casia__sum_init(&exp);
-    casia__sum_init(&best);
     g->top = -1;
     for (k = 0; k < g->n; k++) {
+        const entry *e = entry_at(g, k);
         /* each partner-flow sum rounded once, as the store holds it; the
          * partner's value m + x is that exact sum correctly rounded, which
          * is what the double addition gives */
-        double m = casia__sum_value(&g->e[k].s[0]);
-        double x = casia__sum_value(&g->e[k].s[1]);
-        double v = m + x;
-        casia__sum_add_inline(&imp, m);
-        casia__sum_add_inline(&exp, x);
+        const double m = casia__sum_value_inline(&e->s[0]);
+        const double x = casia__sum_value_inline(&e->s[1]);
+        const double v = m + x;
+        if (m != 0)
+            casia__sum_add_inline(&imp, m);
+        if (x != 0)
+            casia__sum_add_inline(&exp, x);
         val[k] = v;
-        if (g->top < 0 || v > val[top_k]) {
-            g->top = g->partner[k];
+        if (!te || v > val[top_k]) {
+            te = e;
             top_k = k;
         } else if (v == val[top_k]) {
-            /* equal once rounded: compare the exact sums, then the codes */
-            casia__sum p;
+            /* equal once rounded: the larger exact sum; equal again, the
+             * smaller code */
+            casia__sum p, best;
             casia__sum_init(&p);
             casia__sum_add(&p, m);
             casia__sum_add(&p, x);
             casia__sum_init(&best);
-            casia__sum_add(&best, casia__sum_value(&g->e[top_k].s[0]));
-            casia__sum_add(&best, casia__sum_value(&g->e[top_k].s[1]));
+            casia__sum_add(&best, casia__sum_value(&te->s[0]));
+            casia__sum_add(&best, casia__sum_value(&te->s[1]));
             if (sum_greater(&p, &best) ||
-                (!sum_greater(&best, &p) && g->partner[k] < g->top)) {
-                g->top = g->partner[k];
+                (!sum_greater(&best, &p) && e->partner < te->partner)) {
+                te = e;
                 top_k = k;
             }
         }
+    }
+    /* the entries in partner code order (the registry's order), the order
+     * casia_stream_partner_at() hands them out in */
+    for (k = 0; g->pos && k < casia__country_total; k++) {
+        const unsigned at = g->pos[k];
+        entry_at(g, n)->sorted = (uint16_t)(at - 1u);   /* overwritten when 0 */
+        n += at != 0;
+        if (n == g->n)
+            break;
     }
     total = imp;   /* exact sums: imports + exports is the total */
     casia__sum_merge(&total, &exp);
@@ -323,22 +387,15 @@ static void summarise(group *g)
     g->exports = casia__sum_value(&exp);
     g->hhi = 0;
     g->top_share = 0;
-    if (g->turnover > 0) {
+    if (te && g->turnover > 0) {
+        g->top = te->partner;
+        g->top_share = val[top_k] / g->turnover;
         for (k = 0; k < g->n; k++) {
             double sh = val[k] / g->turnover;
-            if (g->partner[k] == g->top)
-                g->top_share = sh;
-            val[n++] = sh * sh;
+            val[k] = sh * sh;
         }
-        g->hhi = casia__sum_canonical(val, n);
-    } else {
-        g->top = -1;
+        g->hhi = casia__sum_canonical(val, g->n);
     }
-    /* entries by partner code: the partner table is in registry order,
-     * which is code order */
-    for (k = 0, n = 0; g->pos && k < casia__country_total; k++)
-        if (g->pos[k])
-            g->sorted[n++] = (uint16_t)(g->pos[k] - 1);
 }
 
 /* Summarises the changed pairs and sorts the pairs (end of every call,
@@ -562,11 +619,12 @@ static int merge_clash(const casia_stream *into, const casia_stream *from,
             continue;
         g = &into->groups[slot - 1];
         for (k = 0; g->pos && k < src->n; k++) {
-            unsigned at = g->pos[src->partner[k]];
-            int flow = at ? clashing_flow(g->seen[at - 1], src->seen[k]) : -1;
+            const entry *se = entry_at(src, k);
+            unsigned at = g->pos[se->partner];
+            uint32_t have = at ? entry_at(g, at - 1)->seen : 0;
+            int flow = at ? clashing_flow(have, se->seen) : -1;
             if (flow >= 0) {
-                clash_text(msg, msg_size, g, src->partner[k], flow, g->seen[at - 1],
-                           src->seen[k]);
+                clash_text(msg, msg_size, g, se->partner, flow, have, se->seen);
                 return 1;
             }
         }
@@ -597,12 +655,13 @@ CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
         if (!(g = get_group(into, src->reporter, src->year)))
             goto nomem;
         for (k = 0; k < src->n; k++) {
-            entry *e = get_entry(g, src->partner[k]);
+            const entry *se = entry_at(src, k);
+            entry *e = get_entry(into, g, se->partner);
             if (!e)
                 goto nomem;
-            casia__sum_merge(&e->s[0], &src->e[k].s[0]);
-            casia__sum_merge(&e->s[1], &src->e[k].s[1]);
-            g->seen[e - g->e] |= src->seen[k];
+            casia__sum_merge(&e->s[0], &se->s[0]);
+            casia__sum_merge(&e->s[1], &se->s[1]);
+            e->seen |= se->seen;
         }
         g->dirty = 1;
     }
@@ -691,9 +750,9 @@ CASIA_API int casia_stream_partner_at(casia_stream_partner *out,
     g = &s->groups[s->order[index]];
     if (k >= g->n)
         return CASIA_ENOTFOUND;
-    e = &g->e[g->sorted[k]];
+    e = entry_at(g, entry_at(g, (unsigned)k)->sorted);
     memset(out, 0, sizeof *out);
-    out->partner = casia__country_code(g->partner[g->sorted[k]]);
+    out->partner = casia__country_code(e->partner);
     out->imports = casia__sum_value(&e->s[0]);
     out->exports = casia__sum_value(&e->s[1]);
     casia__sum_init(&p);

@@ -14,6 +14,10 @@
  * Terms must be finite with |x| < 2^62 (4.6e18) and the running total must
  * stay below 2^73 (9.4e21): casia__sum_add() reports CASIA_ERANGE
  * otherwise. No trade figure comes near either bound.
+ *
+ * Sums of shares and squared shares (casia__sum_canonical) use a wider
+ * fixed point of 256 bits placed by the largest term, so they too are
+ * exact, correctly rounded and independent of order.
  */
 #include "internal.h"
 
@@ -173,78 +177,134 @@ double casia__sum_value(const casia__sum *s)
     return neg ? -r : r;
 }
 
-static int cmp_double(const void *a, const void *b)
+/* Adds m * 2^p (m < 2^53, p + 53 <= 256) to the 256-bit a[0..3]. */
+static void add256(uint64_t a[5], uint64_t m, unsigned p)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
+    const unsigned limb = p >> 6, off = p & 63;
+    const uint64_t lo = m << off, hi = off ? m >> (64 - off) : 0;
+    uint64_t c;
+    unsigned j;
+    a[limb] += lo;
+    c = a[limb] < lo;
+    /* a[4] is room for the high part of the top limb, always zero */
+    a[limb + 1] += hi + c;
+    c = a[limb + 1] < hi + c;
+    for (j = limb + 2; c && j < 4; j++)
+        c = ++a[j] == 0;
 }
 
-/* A double's bits as an unsigned key in the same order as the values
- * (negative: all bits flipped; positive: the sign bit set). */
-static uint64_t order_key(double x)
+/* a -= b (256-bit, a >= b). */
+static void sub256(uint64_t a[4], const uint64_t b[4])
 {
-    uint64_t k;
-    memcpy(&k, &x, sizeof k);
-    return (k >> 63) ? ~k : k | (1ULL << 63);
+    uint64_t borrow = 0;
+    unsigned j;
+    for (j = 0; j < 4; j++) {
+        uint64_t t = a[j] - b[j] - borrow;
+        borrow = a[j] < b[j] || (a[j] == b[j] && borrow);
+        a[j] = t;
+    }
 }
 
-/* Sorts v ascending in place. For the few hundred terms of a sum over
- * partners: a counting pass on the 12 top bits of the keys (sign and
- * exponent: one bucket per binade, only the range in use), then an
- * insertion sort that only has to order each binade's few terms. qsort for
- * many terms. Sorted order does not depend on the algorithm, so neither
- * does the sum below. */
-static void sort_doubles(double *v, size_t n)
+/* 1 when a > b (256-bit) */
+static int gt256(const uint64_t a[4], const uint64_t b[4])
 {
-    double tmp[1024];
-    uint16_t count[4097];
-    unsigned lo = 4096, hi = 0, b;
-    size_t i, j;
-    if (n < 2)
-        return;
-    if (n > sizeof tmp / sizeof tmp[0]) {
-        qsort(v, n, sizeof *v, cmp_double);
-        return;
-    }
-    for (i = 0; i < n; i++) {
-        b = (unsigned)(order_key(v[i]) >> 52);
-        if (b < lo)
-            lo = b;
-        if (b > hi)
-            hi = b;
-    }
-    memset(count, 0, (hi - lo + 2) * sizeof *count);
-    for (i = 0; i < n; i++)
-        count[(order_key(v[i]) >> 52) - lo + 1]++;
-    for (b = 1; b <= hi - lo + 1; b++)
-        count[b] = (uint16_t)(count[b] + count[b - 1]);
-    for (i = 0; i < n; i++)
-        tmp[count[(order_key(v[i]) >> 52) - lo]++] = v[i];
-    /* within a binade: insertion sort (the binades are in order) */
-    for (i = 0; i < n; i++) {
-        double t = tmp[i];
-        for (j = i; j > 0 && tmp[j - 1] > t; j--)
-            tmp[j] = tmp[j - 1];
-        tmp[j] = t;
-    }
-    memcpy(v, tmp, n * sizeof *v);
+    int j;
+    for (j = 3; j >= 0; j--)
+        if (a[j] != b[j])
+            return a[j] > b[j];
+    return 0;
 }
 
-double casia__sum_canonical(double *v, size_t n)
+/* a (256-bit, units of 2^lsb) as the nearest double (ties to even). */
+static double value256(const uint64_t a[4], int lsb)
 {
-    /* Sorted, then added with Neumaier's compensation: the same multiset
-     * gives the same double whatever order it came in. */
-    double s = 0.0, c = 0.0;
+    int j = 3, top, k;
+    uint64_t mant = 0, sticky = 0, half, rest;
+    while (j >= 0 && !a[j])
+        j--;
+    if (j < 0)
+        return 0.0;
+    top = 64 * j + 63 - clz64(a[j]);   /* the highest set bit */
+    if (top < 53) {
+        mant = a[0];
+        return ldexp((double)mant, lsb);
+    }
+    /* bits top-53 .. top: 53 bits and the rounding bit below them */
+    for (k = top; k >= top - 53; k--)
+        mant = mant << 1 | ((a[k >> 6] >> (k & 63)) & 1);
+    for (j = 0; j < ((top - 53) >> 6); j++)
+        sticky |= a[j];
+    if ((top - 53) & 63)
+        sticky |= a[(top - 53) >> 6] & ((1ULL << ((top - 53) & 63)) - 1);
+    half = mant & 1;
+    rest = mant >> 1;
+    if (half && (sticky || (rest & 1)))
+        rest++;   /* may carry to 2^53: still exact in a double */
+    return ldexp((double)rest, lsb + top - 52);
+}
+
+/*
+ * The exact sum of v[0..n), correctly rounded: the terms go into a 256-bit
+ * fixed point placed just above the largest of them (room for n carries),
+ * positive and negative terms apart; the bits of a term more than about
+ * 2^-190 times the largest below it are dropped, so the result is within
+ * n * 2^-190 of the largest term of the exact sum. Integer addition does
+ * not care about order: the result depends only on the multiset of
+ * values. A NaN or an infinity gives the plain sum, also order-free.
+ */
+double casia__sum_canonical(const double *v, size_t n)
+{
+    uint64_t pos[5] = {0, 0, 0, 0, 0}, neg[5] = {0, 0, 0, 0, 0};
+    unsigned maxe = 1, room = 2;
+    int lsb, negative;
     size_t i;
-    if (n > 1)
-        sort_doubles(v, n);
     for (i = 0; i < n; i++) {
-        double t = s + v[i];
-        if (fabs(s) >= fabs(v[i]))
-            c += (s - t) + v[i];
-        else
-            c += (v[i] - t) + s;
-        s = t;
+        uint64_t bits;
+        unsigned e;
+        memcpy(&bits, &v[i], sizeof bits);
+        e = (unsigned)((bits >> 52) & 0x7ff);
+        if (e == 0x7ff) {
+            double s = 0.0;
+            for (i = 0; i < n; i++)
+                s += v[i];
+            return s;
+        }
+        if (e > maxe)
+            maxe = e;
     }
-    return s + c;
+    for (i = n; i; i >>= 1)
+        room++;   /* carries of n terms, and a spare bit */
+    /* a term of biased exponent e has its lowest mantissa bit at
+     * 2^(e - 1075); the largest one's top bit 2^(maxe - 1023) must sit
+     * room bits below the top of the 256 */
+    lsb = (int)maxe - 1023 + (int)room - 256 + 1;
+    for (i = 0; i < n; i++) {
+        uint64_t bits, m;
+        unsigned e;
+        int p;
+        memcpy(&bits, &v[i], sizeof bits);
+        e = (unsigned)((bits >> 52) & 0x7ff);
+        m = bits & ((1ULL << 52) - 1);
+        if (e)
+            m |= 1ULL << 52;
+        else
+            e = 1;   /* subnormal */
+        if (!m)
+            continue;
+        p = (int)e - 1075 - lsb;
+        if (p < 0) {
+            if (p <= -53)
+                continue;   /* far below the largest term */
+            m >>= -p;
+            p = 0;
+        }
+        add256(bits >> 63 ? neg : pos, m, (unsigned)p);
+    }
+    negative = gt256(neg, pos);
+    if (negative) {
+        sub256(neg, pos);
+        return -value256(neg, lsb);
+    }
+    sub256(pos, neg);
+    return value256(pos, lsb);
 }

@@ -105,12 +105,61 @@ END_TEST
 
 START_TEST(test_sum_canonical)
 {
-    /* sorted -1e16, 1, 1e16 with compensation: exactly 1 */
+    /* the exact sums, correctly rounded; each expected value is Python's
+     * math.fsum (exact, correctly rounded) of the same doubles */
     double a[] = {1e16, 1.0, -1e16};
     double b[] = {1.0, -1e16, 1e16};
+    double c[] = {0.1, 0.2, 0.3};             /* fsum: 0.6 */
+    double d[] = {1.0, 0x1p-53, 0x1p-106};    /* fsum: 1 + 2^-52 (a plain or
+                                                compensated sum gives 1) */
+    double e[] = {5e-324, 5e-324};            /* fsum: 1e-323 */
+    double f[] = {-3.5, 1.25};
+    double g[] = {0.0, -0.0};
+    double h[] = {1.0, HUGE_VAL, 2.0};
     ck_assert(casia__sum_canonical(a, 3) == 1.0);
     ck_assert(casia__sum_canonical(b, 3) == 1.0);
+    ck_assert(casia__sum_canonical(c, 3) == 0.6);
+    ck_assert(casia__sum_canonical(d, 3) == 1.0 + 0x1p-52);
+    ck_assert(casia__sum_canonical(e, 2) == 1e-323);
+    ck_assert(casia__sum_canonical(f, 2) == -2.25);
+    ck_assert(casia__sum_canonical(g, 2) == 0.0);
+    ck_assert(casia__sum_canonical(h, 3) == HUGE_VAL);
     ck_assert(casia__sum_canonical(NULL, 0) == 0.0);
+}
+END_TEST
+
+/* 300 squared shares, every 7th negated, in any order: the same bits, the
+ * exact sum correctly rounded. Expected values from Python:
+ *   v = [(-1 if i % 7 == 0 else 1) * (k / 10007.0) ** 2 ... ] with
+ *   k = (i * 7919 + 13) % 10007 (x ** 2 as x * x), then math.fsum(v).hex()
+ *   and math.fsum([x * 1e-200 for x in v]).hex() */
+START_TEST(test_sum_canonical_order)
+{
+    double v[300], w[300], tiny[300];
+    unsigned i, r;
+    for (i = 0; i < 300; i++) {
+        double sh = (double)((i * 7919u + 13u) % 10007u) / 10007.0;
+        v[i] = sh * sh;
+        if (i % 7 == 0)
+            v[i] = -v[i];
+        tiny[i] = v[i] * 1e-200;
+    }
+    memcpy(w, v, sizeof v);
+    ck_assert(casia__sum_canonical(w, 300) == 0x1.28b4d98a26c49p+6);
+    ck_assert(casia__sum_canonical(tiny, 300) == 0x1.c63a6b7dc0e4dp-659);
+    for (r = 1; r < 300; r += 37) {
+        for (i = 0; i < 300; i++)
+            w[i] = v[(i * 7 + r) % 300];   /* 7 and 300 are coprime */
+        ck_assert(casia__sum_canonical(w, 300) == 0x1.28b4d98a26c49p+6);
+    }
+    {
+        /* many terms: 100000 x 0.1, exactly 10000.000000000000555..., is
+         * 10000 once rounded (math.fsum gives 10000.0) */
+        static double many[100000];
+        for (i = 0; i < 100000; i++)
+            many[i] = 0.1;
+        ck_assert(casia__sum_canonical(many, 100000) == 10000.0);
+    }
 }
 END_TEST
 
@@ -207,6 +256,7 @@ int main(void)
     tcase_add_test(tc, test_sum_order_and_merge);
     tcase_add_test(tc, test_sum_range);
     tcase_add_test(tc, test_sum_canonical);
+    tcase_add_test(tc, test_sum_canonical_order);
     tcase_add_test(tc, test_strtab);
     tcase_add_test(tc, test_utf8);
     tcase_add_test(tc, test_latin1);
