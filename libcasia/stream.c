@@ -248,8 +248,8 @@ static entry *new_entry(casia_stream *s, group *g, int partner)
         !(g->blk[g->n / BLOCK] = pool_alloc(s, BLOCK * sizeof(entry))))
         return NULL;
     e = entry_at(g, g->n);
-    casia__sum_init(&e->s[0]);
-    casia__sum_init(&e->s[1]);
+    e->s[0].hi = e->s[1].hi = 0;   /* casia__sum_init, inline */
+    e->s[0].lo = e->s[1].lo = 0;
     e->partner = (uint16_t)partner;
     e->seen = 0;
     e->sorted = 0;
