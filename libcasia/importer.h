@@ -141,8 +141,8 @@ static inline int casia__sum_add_inline(casia__sum *s, double x)
 }
 
 /*
- * casia__sum_value for a positive sum from 2^-52 * 2^64 to below 2^64 (the
- * case of every money figure), inline: the top 53 of its bits, rounded
+ * casia__sum_value for a positive sum from 2^12 (4096) to below 2^64 (most
+ * money figures), inline: the top 53 of its bits, rounded
  * half to even on the rest; anything else goes to casia__sum_value.
  */
 static inline double casia__sum_value_inline(const casia__sum *s)

@@ -8,6 +8,7 @@
  *     float(Fraction(sum(fx(x) for x in xs), 2**52))
  */
 #include "internal.h"
+#include "importer.h"
 #include "testutil.h"
 
 #include <math.h>
@@ -100,6 +101,49 @@ START_TEST(test_sum_range)
         if (casia__sum_add(&s, 2305843009213693952.0) != CASIA_OK)
             break;
     ck_assert_int_lt(i, 5000);
+}
+END_TEST
+
+/* The inline conversion of the row loops gives casia__sum_value's bits:
+ * random sums over its range and either side of it, and sums whose
+ * dropped bits are exactly half a unit (ties to even, both ways) or just
+ * above or below it. */
+START_TEST(test_sum_value_inline)
+{
+    uint64_t x = 88172645463325252ULL;
+    unsigned i, shift;
+    for (i = 0; i < 200000; i++) {
+        casia__sum s;
+        /* xorshift64 */
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.lo = x;
+        s.hi = (int64_t)((x * 0x9E3779B97F4A7C15ULL) >> (i % 64));
+        if (i % 7 == 0)
+            s.hi = -s.hi;
+        ck_assert(casia__sum_value_inline(&s) == casia__sum_value(&s));
+    }
+    for (shift = 12; shift < 64; shift++) {
+        const uint64_t half = 1ULL << (shift - 1);
+        int64_t d;
+        for (d = -1; d <= 1; d++) {
+            casia__sum s;
+            s.hi = (int64_t)(1ULL << (shift - 12));        /* top bit 52 above shift */
+            s.lo = (5ULL << shift) + half + (uint64_t)d;   /* odd and even mantissas */
+            ck_assert(casia__sum_value_inline(&s) == casia__sum_value(&s));
+            s.lo = (4ULL << shift) + half + (uint64_t)d;
+            ck_assert(casia__sum_value_inline(&s) == casia__sum_value(&s));
+        }
+    }
+    {
+        /* a value the test computes another way: 2^64 + 2^12 units is
+         * 4096 + 2^-40 */
+        casia__sum s;
+        s.hi = 1;
+        s.lo = 1ULL << 12;
+        ck_assert(casia__sum_value_inline(&s) == 4096.0 + 0x1p-40);
+    }
 }
 END_TEST
 
@@ -255,6 +299,7 @@ int main(void)
     tcase_add_test(tc, test_sum_rounding);
     tcase_add_test(tc, test_sum_order_and_merge);
     tcase_add_test(tc, test_sum_range);
+    tcase_add_test(tc, test_sum_value_inline);
     tcase_add_test(tc, test_sum_canonical);
     tcase_add_test(tc, test_sum_canonical_order);
     tcase_add_test(tc, test_strtab);
