@@ -84,7 +84,6 @@ typedef struct chunk {
 
 struct casia_stream {
     int lenient;
-    int periods;         /* keep the masks of periods seen (TOTAL mode) */
     casia__comtrade ct;  /* options, code map, and the last header's columns */
     int have_layout;
     int32_t *group_of;   /* [reporter * NYEARS + year - 1900] -> group + 1 */
@@ -94,6 +93,13 @@ struct casia_stream {
     chunk *pool;         /* the groups' partner tables and entries */
     unsigned char aggregate[MAX_COUNTRIES];
 };
+
+/* Whether the masks of periods seen are kept: in the TOTAL mode (in the
+ * chapter modes a period comes once per chapter). */
+static inline int keeps_periods(const casia_stream *s)
+{
+    return s->ct.commodity == CASIA_COMMODITY_TOTAL;
+}
 
 /* ------------------------------------------------------------------ */
 /* Creation                                                            */
@@ -125,7 +131,7 @@ CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *o
         rc = casia__comtrade_init(&s->ct, &o, NULL);
         /* the TOTAL mode reads the period of each row (for the masks);
          * the chapter modes need only the year */
-        s->ct.year_only = opt->commodity != CASIA_COMMODITY_TOTAL;
+        s->ct.year_only = !keeps_periods(s);
     }
     s->group_of = calloc(casia__country_total * NYEARS, sizeof *s->group_of);
     if (rc != CASIA_OK || !s->group_of) {
@@ -135,7 +141,6 @@ CASIA_API int casia_stream_new(casia_stream **out, const casia_import_options *o
         return rc != CASIA_OK ? rc : CASIA_ENOMEM;
     }
     s->lenient = opt->lenient != 0;
-    s->periods = opt->commodity == CASIA_COMMODITY_TOTAL;
     for (i = 0; i < casia__country_total; i++)
         s->aggregate[i] = casia__country_kind(i) == CASIA_KIND_AGGREGATE;
     *out = s;
@@ -373,12 +378,10 @@ static void summarise(group *g)
     }
     /* the entries in partner code order (the registry's order), the order
      * casia_stream_partner_at() hands them out in */
-    for (k = 0; g->pos && k < casia__country_total; k++) {
+    for (k = 0; n < g->n; k++) {
         const unsigned at = g->pos[k];
-        entry_at(g, n)->sorted = (uint16_t)(at - 1u);   /* overwritten when 0 */
+        entry_at(g, n)->sorted = (uint16_t)(at - 1u);   /* kept when at != 0 */
         n += at != 0;
-        if (n == g->n)
-            break;
     }
     total = imp;   /* exact sums: imports + exports is the total */
     casia__sum_merge(&total, &exp);
@@ -424,6 +427,17 @@ static void keep_error(casia_import_report *rep, const casia_error *e)
 {
     if (rep->n_errors < CASIA_IMPORT_REPORT_ERRORS)
         rep->errors[rep->n_errors++] = *e;
+}
+
+/* The end of a feed, whatever its outcome: the row counts into the
+ * report, and the summaries. */
+static void finish(casia_stream *s, casia_import_report *rep, unsigned long long rows,
+                   unsigned long long kept, unsigned long long filtered)
+{
+    rep->rows += rows;
+    rep->kept += kept;
+    rep->filtered += filtered;
+    refresh(s);
 }
 
 static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
@@ -477,7 +491,7 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
         if (rc < 0)
             goto bad;
         rc = add_value(s, &last, row.reporter, row.year, row.partner, row.flow,
-                       s->periods ? row.month : -1, row.value, msg, sizeof msg);
+                       keeps_periods(s) ? row.month : -1, row.value, msg, sizeof msg);
         if (rc == CASIA_ENOMEM)
             goto nomem;
         if (rc == CASIA_ECONFLICT) {
@@ -499,25 +513,16 @@ static int feed(casia_stream *s, casia__csv *c, casia_import_report *rep,
         rep->skipped++;
         keep_error(rep, &rowerr);
     }
-    rep->rows += rows;
-    rep->kept += kept;
-    rep->filtered += filtered;
     rep->bytes = c->base + c->len;
-    refresh(s);
+    finish(s, rep, rows, kept, filtered);
     rep->observations = s->n_groups;
     return CASIA_OK;
 nomem:
-    rep->rows += rows;
-    rep->kept += kept;
-    rep->filtered += filtered;
-    refresh(s);
+    finish(s, rep, rows, kept, filtered);
     return casia__error_set(err, CASIA_ENOMEM, c->name, NULL);
 fatal:
-    rep->rows += rows;
-    rep->kept += kept;
-    rep->filtered += filtered;
     rep->bytes = c->base + c->len;
-    refresh(s);
+    finish(s, rep, rows, kept, filtered);
     if (err)
         *err = rowerr;
     return rowerr.code ? rowerr.code : rc;
@@ -642,11 +647,10 @@ CASIA_API int casia_stream_merge(casia_stream *into, const casia_stream *from,
         return casia__error_set(err, CASIA_EINVAL, NULL,
                                 into && into == from ? "a stream merged into itself"
                                                      : "NULL argument");
-    if (into->periods != from->periods ||
-        into->ct.commodity != from->ct.commodity)
+    if (into->ct.commodity != from->ct.commodity)
         return casia__error_set(err, CASIA_EINVAL, NULL,
                                 "streams made with different commodity options");
-    if (into->periods && merge_clash(into, from, msg, sizeof msg))
+    if (keeps_periods(into) && merge_clash(into, from, msg, sizeof msg))
         return casia__error_set(err, CASIA_ECONFLICT, NULL,
                                 "%s (in both streams)", msg);
     for (i = 0; i < from->n_groups; i++) {
