@@ -41,6 +41,13 @@ OBSERVATION_COLUMNS = ("indicator", "reporter", "partner", "year", "value",
 MEMBERSHIP_COLUMNS = ("country", "organisation", "start_year", "end_year",
                       "source_id", "note")
 VOTE_COLUMNS = ("resolution", "date", "country", "vote", "source_id")
+RESOLUTION_COLUMNS = ("resolution", "date", "title", "source_id", "note")
+EVENT_COLUMNS = ("id", "type", "date", "end_year", "country", "partner",
+                 "title", "source_id", "note")
+EVENT_TYPES = ("base", "defence_agreement", "exercise", "deployment", "visit",
+               "summit")
+EVENT_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]*\Z")
+EVENT_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
 SOURCE_COLUMNS = ("source_id", "title", "publisher", "url_or_repo_path",
                   "what_it_gives")
 
@@ -52,15 +59,27 @@ KNOWN_UNITS = {
     "arms.import_share_pct_period": "pct",
     "arms.import_tiv": "TIV_million",
     "arms.import_tiv_period": "TIV_million",
+    "debt.external_share_pct": "pct",
+    "debt.external_usd": "USD",
     "energy.gas_export_bcm": "bcm",
     "energy.gas_export_usd": "USD",
     "energy.gas_import_bcm": "bcm",
     "energy.gas_import_usd": "USD",
+    "energy.pipeline_gas_import_bcm": "bcm",
+    "energy.pipeline_gas_import_share_pct": "pct",
+    "energy.pipeline_gas_import_usd": "USD",
+    "fdi.flow_usd": "USD",
+    "fdi.stock_usd": "USD",
+    "finance.loan_usd": "USD",
     "gdp.current_usd": "USD",
+    "gdp.per_capita_usd": "USD",
     "migrants.count": "persons",
+    "migrants.inflow_count": "persons",
+    "population.total": "persons",
     "remittance.inflow_pct_gdp": "pct_gdp",
     "remittance.inflow_usd": "USD",
     "remittance.share_from_partner_pct": "pct",
+    "remittance.transfers_usd": "USD",
     "trade.export": "USD",
     "trade.export_share_pct": "pct",
     "trade.import": "USD",
@@ -132,6 +151,11 @@ ORGANISATIONS = {
         "Commonwealth of Independent States", None),
     "CIS associate member": (
         "Commonwealth of Independent States (associate membership)", None),
+    # formats that only events name (no membership rows)
+    "C+C5": (
+        "China-Central Asia summit format (C+C5)", "CHN"),
+    "CA+RUS": (
+        "Russia-Central Asia summit format", "RUS"),
 }
 NOT_LED_NOTE = "not counted as led by one state"
 
@@ -454,14 +478,116 @@ def read_votes(path, sources, log):
     return votes
 
 
-def build_organisations(memberships, sources, log, extra_path):
-    """One organisation per distinct membership organisation string."""
+def read_resolutions(path, sources, votes, log):
+    """un_resolutions.csv (optional) -> resolutions, each with the date its
+    votes have."""
+    resolutions = []
+    if not os.path.exists(path):
+        return resolutions
+    vote_dates = {v["resolution"]: v["date"] for v in votes}
+    seen = {}
+    for line, row in read_csv(path, RESOLUTION_COLUMNS, log):
+        where = "%s:%d" % (path, line)
+        n_before = len(log.errors)
+        res, date = row["resolution"], row["date"]
+        if not res:
+            log.add(where, "empty resolution")
+        if not DATE_RE.match(date):
+            log.add(where, "date %r is not YYYY-MM-DD" % date)
+        elif res in vote_dates and vote_dates[res] != date:
+            log.add(where, "%s is dated %s here but its votes %s"
+                    % (res, date, vote_dates[res]))
+        if not row["title"]:
+            log.add(where, "empty title")
+        check_source(where, row["source_id"], sources, log)
+        if res in seen:
+            log.add(where, "%s is already given at %s" % (res, seen[res]))
+        if len(log.errors) != n_before:
+            continue
+        seen[res] = where
+        entry = {"id": res, "date": date, "title": row["title"],
+                 "source": row["source_id"]}
+        if row["note"]:
+            entry["note"] = row["note"]
+        resolutions.append(entry)
+    return sorted(resolutions, key=lambda r: (r["date"], r["id"]))
+
+
+def event_year(date):
+    """The year of "YYYY", "YYYY-MM" or "YYYY-MM-DD", or None."""
+    if not EVENT_DATE_RE.match(date):
+        return None
+    try:
+        if len(date) == 10:
+            datetime.date.fromisoformat(date)
+        elif len(date) == 7:
+            datetime.date.fromisoformat(date + "-01")
+    except ValueError:
+        return None
+    year = int(date[:4])
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
+
+
+def read_events(path, sources, log):
+    """events.csv (optional) -> the ledger, sorted by date and id."""
+    events = []
+    if not os.path.exists(path):
+        return events
+    seen = {}
+    for line, row in read_csv(path, EVENT_COLUMNS, log):
+        where = "%s:%d" % (path, line)
+        n_before = len(log.errors)
+        if not EVENT_ID_RE.match(row["id"]):
+            log.add(where, "id %r: letters, digits and _.+- only" % row["id"])
+        elif row["id"] in seen:
+            log.add(where, "id %r is already given at %s"
+                    % (row["id"], seen[row["id"]]))
+        if row["type"] not in EVENT_TYPES:
+            log.add(where, "type %r is not one of %s"
+                    % (row["type"], ", ".join(EVENT_TYPES)))
+        year = event_year(row["date"])
+        if year is None:
+            log.add(where, "date %r is not YYYY, YYYY-MM or YYYY-MM-DD"
+                    % row["date"])
+        end = None
+        if row["end_year"]:
+            end = parse_year(where, "end_year", row["end_year"], log)
+            if end is not None and year is not None and end < year:
+                log.add(where, "end_year %d is before the date" % end)
+        check_country(where, "country", row["country"], log)
+        partner = row["partner"]
+        if partner not in ORGANISATIONS and not COUNTRY_RE.match(partner):
+            log.add(where, "partner %r is neither a country code nor an "
+                    "organisation" % partner)
+        if not row["title"]:
+            log.add(where, "empty title")
+        if not row["note"]:
+            log.add(where, "empty note: quote the source")
+        check_source(where, row["source_id"], sources, log)
+        if len(log.errors) != n_before:
+            continue
+        seen[row["id"]] = where
+        event = {"id": row["id"], "type": row["type"], "date": row["date"]}
+        if end is not None:
+            event["end"] = end
+        event.update({"country": row["country"], "partner": partner,
+                      "title": row["title"], "source": row["source_id"],
+                      "note": row["note"]})
+        events.append(event)
+    return sorted(events, key=lambda e: (e["date"], e["id"]))
+
+
+def build_organisations(memberships, events, sources, log, extra_path):
+    """One organisation per distinct membership organisation string, and
+    per organisation that an event names as its partner."""
     if CLASSIFICATION_SOURCE not in sources:
         log.add(extra_path, "source_id %r, which the organisations' "
                 "leading states cite, is not defined"
                 % CLASSIFICATION_SOURCE)
     organisations = []
-    for org_id in sorted({m["organisation"] for m in memberships}):
+    used = {m["organisation"] for m in memberships}
+    used |= {e["partner"] for e in events if e["partner"] in ORGANISATIONS}
+    for org_id in sorted(used):
         name, led_by = ORGANISATIONS[org_id]
         org = {"id": org_id, "name": name}
         if led_by:
@@ -490,7 +616,8 @@ def group_series(observations):
     return series
 
 
-def build_dataset(sources, series, memberships, organisations, votes):
+def build_dataset(sources, series, memberships, organisations, votes,
+                  resolutions=(), events=()):
     """The casia-dataset/1 document, every list in canonical order."""
     series_list = []
     for key in sorted(series, key=series_sort_key):
@@ -512,7 +639,7 @@ def build_dataset(sources, series, memberships, organisations, votes):
         series_list.append(entry)
 
     indicators = sorted({key[0] for key in series})
-    return {
+    dataset = {
         "format": FORMAT_ID,
         "title": TITLE,
         "description": DESCRIPTION,
@@ -525,6 +652,11 @@ def build_dataset(sources, series, memberships, organisations, votes):
         "votes": sorted(votes, key=lambda v: (
             v["date"], v["resolution"], v["country"])),
     }
+    if resolutions:
+        dataset["resolutions"] = list(resolutions)
+    if events:
+        dataset["events"] = list(events)
+    return dataset
 
 
 def dataset_json(dataset):
@@ -780,11 +912,20 @@ def main(argv=None):
     def src(name):
         return os.path.join(args.source, name)
 
-    source_paths = [src("sources.csv"), args.extra]
+    # Topic files beside the five first ones: obs_TOPIC.csv (observations)
+    # and sources_TOPIC.csv (their sources), read in name order.
+    def topic(prefix):
+        names = sorted(n for n in os.listdir(args.source)
+                       if n.startswith(prefix) and n.endswith(".csv"))
+        return [src(n) for n in names]
+
+    source_paths = [src("sources.csv")] + topic("sources_") + [args.extra]
     observation_paths = [src("observations.csv"),
-                         src("extra_observations.csv")]
+                         src("extra_observations.csv")] + topic("obs_")
     membership_path, vote_path = src("memberships.csv"), src("un_votes.csv")
+    resolution_path, event_path = src("un_resolutions.csv"), src("events.csv")
     input_paths = observation_paths + [membership_path, vote_path] + \
+        [p for p in (resolution_path, event_path) if os.path.exists(p)] + \
         source_paths
 
     log = Log()
@@ -793,7 +934,9 @@ def main(argv=None):
                                               log)
     memberships = read_memberships(membership_path, sources, log)
     votes = read_votes(vote_path, sources, log)
-    organisations = build_organisations(memberships, sources, log,
+    resolutions = read_resolutions(resolution_path, sources, votes, log)
+    events = read_events(event_path, sources, log)
+    organisations = build_organisations(memberships, events, sources, log,
                                         args.extra)
     if log:
         for e in log.errors:
@@ -811,19 +954,21 @@ def main(argv=None):
               for p in input_paths]
 
     series = group_series(observations)
-    dataset = build_dataset(sources, series, memberships, organisations, votes)
+    dataset = build_dataset(sources, series, memberships, organisations, votes,
+                            resolutions, events)
     outputs = [(args.json, dataset_json(dataset)),
                (args.sources_md, sources_markdown(dataset, inputs)),
                (args.coverage_md, coverage_markdown(dataset, inputs))]
     for path, text in outputs:
         write_atomically(path, text)
 
-    print("ca5_convert.py: %s in %s, %s, %s, %s, %s -> %s"
+    print("ca5_convert.py: %s in %s, %s, %s, %s, %s, %s, %s -> %s"
           % (plural(len(observations), "value"), plural(len(series), "series"),
              plural(len(sources), "source"),
              plural(len(organisations), "organisation"),
              plural(len(memberships), "membership"),
-             plural(len(votes), "vote"), args.json))
+             plural(len(votes), "vote"), plural(len(resolutions), "resolution"),
+             plural(len(events), "event"), args.json))
     return 0
 
 
