@@ -7,6 +7,7 @@
  * is defined, and that no key is given two different values.
  */
 #include "internal.h"
+#include "ledger.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -69,6 +70,7 @@ struct casia__builder {
     size_t n_orgs, cap_orgs;
     vote_rec *votes;
     size_t n_votes, cap_votes;
+    casia__ledger ledger;
 };
 
 /* Grows *arr (of elements of size elem) to hold at least n + 1 elements. */
@@ -113,6 +115,7 @@ void casia__builder_free(casia__builder *b)
     free(b->mems);
     free(b->orgs);
     free(b->votes);
+    casia__ledger_free(&b->ledger);
     free(b);
 }
 
@@ -369,6 +372,52 @@ int casia__builder_vote(casia__builder *b, const char *resolution,
     return CASIA_OK;
 }
 
+int casia__builder_event(casia__builder *b, const char *id,
+                         casia_event_type type, const char *date, int end_year,
+                         int country, const char *partner, const char *title,
+                         const char *source, const char *note, uint64_t origin)
+{
+    casia__event_rec r;
+    int year, rc;
+    if (!id || !*id || !date || !partner || !*partner || !title || !*title ||
+        !casia_event_type_name(type) || country < 0 ||
+        (size_t)country >= casia__country_total)
+        return CASIA_EINVAL;
+    year = casia__ledger_date_year(date);
+    if (!year || (end_year && (end_year < year || end_year > CASIA__YEAR_MAX)))
+        return CASIA_EINVAL;
+    memset(&r, 0, sizeof r);
+    if ((rc = casia__builder_source_ref(b, &r.source, source)) ||
+        (rc = intern(b, id, &r.id)) || (rc = intern(b, date, &r.date)) ||
+        (rc = intern(b, partner, &r.partner)) || (rc = intern(b, title, &r.title)) ||
+        (note && *note && (rc = intern(b, note, &r.note))))
+        return rc;
+    r.country = (uint16_t)country;
+    r.type = (uint8_t)type;
+    r.year = (int16_t)year;
+    r.end_year = (int16_t)end_year;
+    return casia__ledger_push_event(&b->ledger, &r, origin);
+}
+
+int casia__builder_resolution(casia__builder *b, const char *id,
+                              const char *date, const char *title,
+                              const char *source, const char *note,
+                              uint64_t origin)
+{
+    casia__resolution_rec r;
+    int rc;
+    if (!id || !*id || !date || strlen(date) != 10 ||
+        !casia__ledger_date_year(date) || !title || !*title)
+        return CASIA_EINVAL;
+    memset(&r, 0, sizeof r);
+    if ((rc = casia__builder_source_ref(b, &r.source, source)) ||
+        (rc = intern(b, id, &r.id)) || (rc = intern(b, date, &r.date)) ||
+        (rc = intern(b, title, &r.title)) ||
+        (note && *note && (rc = intern(b, note, &r.note))))
+        return rc;
+    return casia__ledger_push_resolution(&b->ledger, &r, origin);
+}
+
 int casia__builder_meta(casia__builder *b, const char *title,
                         const char *description)
 {
@@ -464,7 +513,7 @@ int casia__builder_add_dataset(casia__builder *b, const casia_dataset *ds,
         if (rc)
             goto done;
     }
-    rc = CASIA_OK;
+    rc = casia__ledger_add_dataset(b, ds, origin);
 done:
     free(ind_map);
     free(src_map);
@@ -588,7 +637,7 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
                           const char *source_name, casia_error *err)
 {
     casia_dataset *ds = NULL;
-    uint32_t *ind_new = NULL, *src_new = NULL, *tmp = NULL;
+    uint32_t *ind_new = NULL, *src_new = NULL, *tmp = NULL, *rank = NULL;
     size_t i, n;
     int rc = CASIA_ENOMEM, any_note = 0;
 
@@ -619,6 +668,8 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
                     where = b->orgs[k].origin;
                     found = 1;
                 }
+            if (!found)
+                found = casia__ledger_source_origin(&b->ledger, i, &where);
             casia__error_set(err, CASIA_ESCHEMA, source_name,
                              "source \"%s\" is cited but not defined in "
                              "\"sources\"", id);
@@ -659,6 +710,7 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
     for (i = 0; i < b->n_orgs; i++)
         if (b->orgs[i].r.source != NO_SOURCE)
             b->orgs[i].r.source = (uint16_t)src_new[b->orgs[i].r.source];
+    casia__ledger_remap_sources(&b->ledger, src_new);
 
     /* 3. sort observations; equal keys with equal values collapse, equal
      * keys with different values are a conflict */
@@ -754,22 +806,21 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
             ds->obs_note[i] = b->obs[i].note;
     }
 
-    if (b->n_mems || b->n_orgs || b->n_votes) {
+    if (b->n_mems || b->n_orgs || b->n_votes || b->ledger.n_events ||
+        b->ledger.n_res) {
         /* rank every string once, so the sorts compare integers */
-        uint32_t *ids, *rank;
+        uint32_t *ids;
         uint32_t k;
         ids = malloc(((size_t)b->strings.count + 1) * sizeof *ids);
         rank = malloc(((size_t)b->strings.count + 1) * sizeof *rank);
         if (!ids || !rank) {
             free(ids);
-            free(rank);
             goto fail;
         }
         for (k = 0; k < b->strings.count; k++)
             ids[k] = k;
         if (rank_strings(rank, ids, b->strings.count, &b->strings)) {
             free(ids);
-            free(rank);
             goto fail;
         }
         for (k = 0; k < b->n_mems; k++)
@@ -781,7 +832,6 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
             b->votes[k].res_rank = rank[b->votes[k].r.resolution];
         }
         free(ids);
-        free(rank);
     }
     sort(b->mems, b->n_mems, sizeof *b->mems, cmp_mem);
     sort(b->orgs, b->n_orgs, sizeof *b->orgs, cmp_org);
@@ -855,6 +905,13 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
         }
         ds->votes[ds->n_votes++] = *v;
     }
+    if (b->ledger.n_events || b->ledger.n_res) {
+        rc = casia__ledger_finish(&b->ledger, ds, &b->strings, rank, locate,
+                                  locate_ctx, source_name, err);
+        if (rc)
+            goto fail;
+        rc = CASIA_ENOMEM;
+    }
 
     ds->title = b->title;
     ds->description = b->description;
@@ -864,6 +921,7 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
     free(ind_new);
     free(src_new);
     free(tmp);
+    free(rank);
     casia__builder_free(b);
     *out = ds;
     return CASIA_OK;
@@ -875,6 +933,7 @@ fail:
     free(ind_new);
     free(src_new);
     free(tmp);
+    free(rank);
     casia__builder_free(b);
     return rc;
 }

@@ -58,6 +58,8 @@ CASIA_API void casia_dataset_free(casia_dataset *ds)
     free(ds->memberships);
     free(ds->organisations);
     free(ds->votes);
+    free(ds->events);
+    free(ds->resolutions);
     free(ds);
 }
 
@@ -76,6 +78,8 @@ CASIA_API size_t casia_dataset_memory_usage(const casia_dataset *ds)
     n += ds->n_memberships * sizeof *ds->memberships;
     n += ds->n_organisations * sizeof *ds->organisations;
     n += ds->n_votes * sizeof *ds->votes;
+    n += ds->n_events * sizeof *ds->events;
+    n += ds->n_resolutions * sizeof *ds->resolutions;
     return n;
 }
 

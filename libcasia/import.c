@@ -4,6 +4,7 @@
  * importers, the report, strict and lenient modes, and merging datasets.
  */
 #include "importer.h"
+#include "ledger.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -628,7 +629,7 @@ static int add_part(casia__builder *b, const casia_dataset *ds, uint64_t origin,
                                       STR(ds, ds->sources[v->source].id), origin)))
             goto done;
     }
-    rc = CASIA_OK;
+    rc = casia__ledger_add_dataset(b, ds, origin);
 done:
     free(ind_map);
     free(src_map);

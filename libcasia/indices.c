@@ -37,6 +37,9 @@ CASIA_API const char *casia_result_flag_name(unsigned flag)
     case CASIA_RESULT_DISAGREE: return "disagree";
     case CASIA_RESULT_COVERAGE_OVER: return "coverage_over";
     case CASIA_RESULT_PARTIAL_DIMS: return "partial_dims";
+    case CASIA_RESULT_PUBLISHED_TURNOVER: return "published_turnover";
+    case CASIA_RESULT_PUBLISHED_SHARE: return "published_share";
+    case CASIA_RESULT_PIPELINE: return "pipeline";
     default: return NULL;
     }
 }

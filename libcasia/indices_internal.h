@@ -189,6 +189,17 @@ int casia__hhi_from(casia_result *out, const casia__ranked *r, size_t n,
                     const casia_result *total);
 
 /* Discrepancy of one pair (per-call and table). */
+/* The fallbacks of a trade share from published aggregates (published.c):
+ * a published turnover over a world total, then a published share.
+ * CASIA_ENOTFOUND when neither exists. */
+int casia__published_share(casia_result *out, const casia__ix *c, int rep,
+                           int par, int year, casia_flow flow);
+
+/* The energy share's fallback (published.c): of pipeline gas imports, in
+ * bcm, then US dollars, then a published share. CASIA_ENOTFOUND when none. */
+int casia__pipeline_share(casia_result *out, const casia__ix *c, int rep,
+                          int par, int year);
+
 int casia__discrepancy(casia_result *out, const casia__ix *c, casia_flow flow,
                        int rep, int par, int year);
 

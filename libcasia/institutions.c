@@ -157,11 +157,11 @@ static int date_year(const char *date)
     return y;
 }
 
-/* Agreement of two votes, or a negative value when either is absent. */
-static double agreement(int a, int b)
+CASIA_API double casia_vote_agreement(casia_vote_choice a, casia_vote_choice b)
 {
-    if (a == CASIA_VOTE_ABSENT || b == CASIA_VOTE_ABSENT)
-        return -1;
+    if (a < CASIA_VOTE_YES || a > CASIA_VOTE_ABSTAIN || b < CASIA_VOTE_YES ||
+        b > CASIA_VOTE_ABSTAIN)
+        return -1;   /* absent, or not a vote */
     if (a == b)
         return 1;
     if (a == CASIA_VOTE_ABSTAIN || b == CASIA_VOTE_ABSTAIN)
@@ -224,7 +224,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                     keep = 1;
         }
         if (keep && va && vb) {
-            double s = agreement(va, vb);
+            double s = casia_vote_agreement((casia_vote_choice)va, (casia_vote_choice)vb);
             if (s >= 0) {
                 if (n == cap) {
                     double *nsc = malloc(2 * cap * sizeof *nsc);

@@ -193,6 +193,19 @@ typedef struct casia__vote_rec {
     uint8_t vote;              /* casia_vote_choice */
 } casia__vote_rec;
 
+typedef struct casia__event_rec {
+    uint32_t id, date, partner, title, note; /* string ids; note 0 = none */
+    uint16_t country;
+    uint16_t source;
+    uint8_t type;              /* casia_event_type */
+    int16_t year, end_year;    /* end_year 0 = none */
+} casia__event_rec;
+
+typedef struct casia__resolution_rec {
+    uint32_t id, date, title, note;  /* string ids; note 0 = none */
+    uint16_t source;
+} casia__resolution_rec;
+
 struct casia_dataset {
     casia__strtab strings;        /* every string of the dataset */
     uint32_t title, description;  /* string ids, 0 = none */
@@ -218,6 +231,10 @@ struct casia_dataset {
     casia__organisation_rec *organisations;
     size_t n_votes;
     casia__vote_rec *votes;
+    size_t n_events;              /* sorted by date, id */
+    casia__event_rec *events;
+    size_t n_resolutions;         /* sorted by date, id */
+    casia__resolution_rec *resolutions;
 };
 
 /* First index i in [0, n) with keys[i] >= key (n when none). */
@@ -277,6 +294,19 @@ int casia__builder_organisation(casia__builder *b, const char *id,
 int casia__builder_vote(casia__builder *b, const char *resolution,
                         const char *date, int country, casia_vote_choice vote,
                         const char *source, uint64_t origin);
+/* An event of the ledger (ledger.c): type, date ("YYYY", "YYYY-MM" or
+ * "YYYY-MM-DD"), end_year 0 or not before the date's year, partner a
+ * canonical country code or an organisation id (checked when finishing).
+ * EINVAL for what does not fit. */
+int casia__builder_event(casia__builder *b, const char *id,
+                         casia_event_type type, const char *date, int end_year,
+                         int country, const char *partner, const char *title,
+                         const char *source, const char *note, uint64_t origin);
+/* The title of a UN resolution; date YYYY-MM-DD. */
+int casia__builder_resolution(casia__builder *b, const char *id,
+                              const char *date, const char *title,
+                              const char *source, const char *note,
+                              uint64_t origin);
 /* Sets the dataset's title and description (NULL = none). */
 int casia__builder_meta(casia__builder *b, const char *title,
                         const char *description);

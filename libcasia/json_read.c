@@ -10,6 +10,7 @@
  * unless an error occurs.
  */
 #include "internal.h"
+#include "ledger.h"
 
 #include <cJSON.h>
 #include <math.h>
@@ -824,6 +825,100 @@ static int read_votes(reader *r, const cJSON *arr)
     return CASIA_OK;
 }
 
+static int read_events(reader *r, const cJSON *arr)
+{
+    static const char *const allowed[] = {"id", "type", "date", "end", "country",
+                                          "partner", "title", "source", "note",
+                                          NULL};
+    const cJSON *s;
+    int i = 0, rc;
+    for (s = arr->child; s; s = s->next, i++) {
+        const char *id, *type, *date, *partner, *title, *source, *note;
+        int country, end, idx, year;
+        casia_event_type t;
+        char label[48];
+        snprintf(label, sizeof label, "[%d]", i);
+        push(r, i, label);
+        if (!cJSON_IsObject(s))
+            return fail(r, CASIA_ESCHEMA, "an event must be an object, not %s",
+                        type_name(s));
+        if ((rc = check_members(r, s, allowed)) ||
+            (rc = get_string(r, s, "id", 1, 1, &id)) ||
+            (rc = get_string(r, s, "type", 1, 1, &type)) ||
+            (rc = get_string(r, s, "date", 1, 1, &date)) ||
+            (rc = get_year(r, s, "end", 0, 1, &end)) ||
+            (rc = get_country(r, s, "country", &country)) ||
+            (rc = get_string(r, s, "partner", 1, 1, &partner)) ||
+            (rc = get_string(r, s, "title", 1, 1, &title)) ||
+            (rc = get_string(r, s, "source", 1, 1, &source)) ||
+            (rc = get_string(r, s, "note", 0, 0, &note)))
+            return rc;
+        if (casia_event_type_parse(&t, type) != CASIA_OK) {
+            member(s, "type", &idx);
+            push(r, idx, ".type");
+            return fail(r, CASIA_ESCHEMA, "unknown event type \"%s\" (base, "
+                        "defence_agreement, exercise, deployment, visit or "
+                        "summit)", type);
+        }
+        year = casia__ledger_date_year(date);
+        if (!year) {
+            member(s, "date", &idx);
+            push(r, idx, ".date");
+            return fail(r, CASIA_ESCHEMA, "\"%s\" is not a date (YYYY, YYYY-MM "
+                        "or YYYY-MM-DD)", date);
+        }
+        if (end && end < year) {
+            member(s, "end", &idx);
+            push(r, idx, ".end");
+            return fail(r, CASIA_ESCHEMA, "event ends (%d) before it starts (%d)",
+                        end, year);
+        }
+        rc = casia__builder_event(r->b, id, t, date, end, country, partner, title,
+                                  source, note, pack_path(r->index, r->depth));
+        if (rc)
+            return fail(r, rc, "%s", casia_strerror(rc));
+        pop(r);
+    }
+    return CASIA_OK;
+}
+
+static int read_resolutions(reader *r, const cJSON *arr)
+{
+    static const char *const allowed[] = {"id", "date", "title", "source",
+                                          "note", NULL};
+    const cJSON *s;
+    int i = 0, rc;
+    for (s = arr->child; s; s = s->next, i++) {
+        const char *id, *date, *title, *source, *note;
+        int idx;
+        char label[48];
+        snprintf(label, sizeof label, "[%d]", i);
+        push(r, i, label);
+        if (!cJSON_IsObject(s))
+            return fail(r, CASIA_ESCHEMA, "a resolution must be an object, not %s",
+                        type_name(s));
+        if ((rc = check_members(r, s, allowed)) ||
+            (rc = get_string(r, s, "id", 1, 1, &id)) ||
+            (rc = get_string(r, s, "date", 1, 1, &date)) ||
+            (rc = get_string(r, s, "title", 1, 1, &title)) ||
+            (rc = get_string(r, s, "source", 1, 1, &source)) ||
+            (rc = get_string(r, s, "note", 0, 0, &note)))
+            return rc;
+        if (!valid_date(date)) {
+            member(s, "date", &idx);
+            push(r, idx, ".date");
+            return fail(r, CASIA_ESCHEMA, "\"%s\" is not a date (YYYY-MM-DD)",
+                        date);
+        }
+        rc = casia__builder_resolution(r->b, id, date, title, source, note,
+                                       pack_path(r->index, r->depth));
+        if (rc)
+            return fail(r, rc, "%s", casia_strerror(rc));
+        pop(r);
+    }
+    return CASIA_OK;
+}
+
 /* ------------------------------------------------------------------ */
 /* Before cJSON: bytes that JSON text must not hold                    */
 
@@ -954,7 +1049,8 @@ static int read_root(reader *r, const cJSON *root)
     static const char *const allowed[] = {"format", "title", "description",
                                           "sources", "indicators", "series",
                                           "organisations", "memberships",
-                                          "votes", NULL};
+                                          "votes", "resolutions", "events",
+                                          NULL};
     const cJSON *arr;
     const char *format, *title, *desc;
     int rc, idx;
@@ -1029,6 +1125,22 @@ static int read_root(reader *r, const cJSON *root)
     if (arr) {
         push(r, idx, "votes");
         if ((rc = read_votes(r, arr)))
+            return rc;
+        pop(r);
+    }
+    if ((rc = get_array(r, root, "resolutions", &arr, &idx)))
+        return rc;
+    if (arr) {
+        push(r, idx, "resolutions");
+        if ((rc = read_resolutions(r, arr)))
+            return rc;
+        pop(r);
+    }
+    if ((rc = get_array(r, root, "events", &arr, &idx)))
+        return rc;
+    if (arr) {
+        push(r, idx, "events");
+        if ((rc = read_events(r, arr)))
             return rc;
         pop(r);
     }

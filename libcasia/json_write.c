@@ -240,6 +240,58 @@ static int write_votes(cJSON *root, const casia_dataset *ds)
     return 1;
 }
 
+static int write_resolutions(cJSON *root, const casia_dataset *ds)
+{
+    cJSON *arr;
+    size_t i;
+    if (!ds->n_resolutions)
+        return 1;   /* a dataset without them is written as before them */
+    if (!(arr = cJSON_AddArrayToObject(root, "resolutions")))
+        return 0;
+    for (i = 0; i < ds->n_resolutions; i++) {
+        const casia__resolution_rec *v = &ds->resolutions[i];
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(arr, o))
+            return (cJSON_Delete(o), 0);
+        if (!add_string(o, "id", S(ds, v->id)) ||
+            !add_string(o, "date", S(ds, v->date)) ||
+            !add_string(o, "title", S(ds, v->title)) ||
+            !add_string(o, "source", S(ds, ds->sources[v->source].id)))
+            return 0;
+        if (v->note && !add_string(o, "note", S(ds, v->note)))
+            return 0;
+    }
+    return 1;
+}
+
+static int write_events(cJSON *root, const casia_dataset *ds)
+{
+    cJSON *arr;
+    size_t i;
+    if (!ds->n_events)
+        return 1;
+    if (!(arr = cJSON_AddArrayToObject(root, "events")))
+        return 0;
+    for (i = 0; i < ds->n_events; i++) {
+        const casia__event_rec *e = &ds->events[i];
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(arr, o))
+            return (cJSON_Delete(o), 0);
+        if (!add_string(o, "id", S(ds, e->id)) ||
+            !add_string(o, "type", casia_event_type_name((casia_event_type)e->type)) ||
+            !add_string(o, "date", S(ds, e->date)) ||
+            (e->end_year && !cJSON_AddNumberToObject(o, "end", e->end_year)) ||
+            !add_string(o, "country", casia__country_code(e->country)) ||
+            !add_string(o, "partner", S(ds, e->partner)) ||
+            !add_string(o, "title", S(ds, e->title)) ||
+            !add_string(o, "source", S(ds, ds->sources[e->source].id)))
+            return 0;
+        if (e->note && !add_string(o, "note", S(ds, e->note)))
+            return 0;
+    }
+    return 1;
+}
+
 CASIA_API int casia_dataset_to_json(char **out, size_t *size,
                                     const casia_dataset *ds)
 {
@@ -256,7 +308,8 @@ CASIA_API int casia_dataset_to_json(char **out, size_t *size,
          (!ds->description || add_string(root, "description", S(ds, ds->description))) &&
          write_sources(root, ds) && write_indicators(root, ds) &&
          write_series(root, ds) && write_organisations(root, ds) &&
-         write_memberships(root, ds) && write_votes(root, ds);
+         write_memberships(root, ds) && write_votes(root, ds) &&
+         write_resolutions(root, ds) && write_events(root, ds);
     if (!ok) {
         cJSON_Delete(root);
         return CASIA_ENOMEM;

@@ -2,7 +2,10 @@
  * remittance.c - remittances as a percentage of GDP and the share of
  * remittances sent from a partner: each computed from US dollar figures
  * where they exist, or taken as published, with a flag when the two
- * disagree by more than the rounding of the figures.
+ * disagree by more than the rounding of the figures. Personal remittances
+ * (remittance.inflow_usd, balance of payments) and money transfers
+ * (remittance.transfers_usd, a central bank's transfer statistics) are
+ * two concepts: a share divides one by the same one.
  */
 #include "indices_internal.h"
 
@@ -140,7 +143,7 @@ CASIA_API int casia_remittance_share(casia_result *out,
 {
     casia__ix c;
     casia__pick pj, pw, pp;
-    int rc, rep, par, ir, ip, have_j, have_w, have_p;
+    int rc, rep, par, ir, ip, have_j = 0, have_w = 0, have_p, k;
     if (!out || year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
         return CASIA_EINVAL;
     if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
@@ -150,11 +153,19 @@ CASIA_API int casia_remittance_share(casia_result *out,
         return rc;
     if (par == c.world || casia__ix_aggregate(par))
         return CASIA_ENOTFOUND;
-    ir = casia__dataset_indicator_id(ds, "remittance.inflow_usd");
     ip = casia__dataset_indicator_id(ds, "remittance.share_from_partner_pct");
-    have_j = pick2(&pj, &c, ir, rep, par, year, -1, -1) == CASIA_OK;
-    have_w = pick2(&pw, &c, ir, rep, c.world, year,
-                   have_j ? ds->obs_source[pj.obs] : -1, -1) == CASIA_OK;
+    /* like by like: personal remittances (balance of payments) over
+     * personal remittances, else money transfers over money transfers;
+     * never one over the other */
+    for (k = 0; k < 2; k++) {
+        ir = casia__dataset_indicator_id(ds, k ? "remittance.transfers_usd"
+                                               : "remittance.inflow_usd");
+        have_j = pick2(&pj, &c, ir, rep, par, year, -1, -1) == CASIA_OK;
+        have_w = pick2(&pw, &c, ir, rep, c.world, year,
+                       have_j ? ds->obs_source[pj.obs] : -1, -1) == CASIA_OK;
+        if (have_j && have_w)
+            break;
+    }
     have_p = pick2(&pp, &c, ip, rep, par, year,
                    have_j ? ds->obs_source[pj.obs] : -1,
                    have_w ? ds->obs_source[pw.obs] : -1) == CASIA_OK;

@@ -860,6 +860,131 @@ static int add_composites(casia_table *t, const casia__ix *c)
     return CASIA_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* Published aggregates                                                */
+
+/*
+ * The rows that only the published aggregates answer (published.c): a
+ * share from a published turnover or share, the turnover gap of two
+ * published turnovers, a share of pipeline gas. Every (reporter, partner,
+ * year) that such an observation names, directly or as the partner's own
+ * figure, and that has no row of that index yet, is computed by the
+ * per-call function itself, so the row equals it bit for bit.
+ */
+static int do_published(casia_table *t, const casia__ix *c)
+{
+    static const struct {
+        const char *indicator;
+        int index;
+        int transposed_too;   /* the partner's own rows name the pair too */
+    } kinds[] = {
+        {"trade.turnover", CASIA_INDEX_TURNOVER_SHARE, 1},
+        {"trade.turnover", CASIA_INDEX_TURNOVER_DISCREPANCY, 1},
+        {"trade.turnover_share_pct", CASIA_INDEX_TURNOVER_SHARE, 0},
+        {"trade.import_share_pct", CASIA_INDEX_IMPORT_SHARE, 0},
+        {"trade.export_share_pct", CASIA_INDEX_EXPORT_SHARE, 0},
+        {"energy.pipeline_gas_import_bcm", CASIA_INDEX_ENERGY_SHARE, 0},
+        {"energy.pipeline_gas_import_usd", CASIA_INDEX_ENERGY_SHARE, 0},
+        {"energy.pipeline_gas_import_share_pct", CASIA_INDEX_ENERGY_SHARE, 0},
+        {"energy.gas_export_bcm", CASIA_INDEX_ENERGY_SHARE, -1},
+        {"energy.gas_export_usd", CASIA_INDEX_ENERGY_SHARE, -1},
+    };
+    const casia_dataset *ds = c->ds;
+    trow *have = NULL, *want = NULL;   /* keys only: rep, par, year, index */
+    size_t nh = t->n, nw = 0, cw = 0, i, k;
+    int rc = CASIA_OK;
+
+    have = malloc((nh ? nh : 1) * sizeof *have);
+    if (!have)
+        return CASIA_ENOMEM;
+    if (nh)
+        memcpy(have, t->rows, nh * sizeof *have);
+    if (nh > 1)
+        qsort(have, nh, sizeof *have, cmp_row);
+    for (k = 0; k < sizeof kinds / sizeof kinds[0] && rc == CASIA_OK; k++) {
+        int ind = casia__dataset_indicator_id(ds, kinds[k].indicator);
+        size_t lo, hi;
+        if (ind < 0 || c->source == -2)
+            continue;
+        lo = casia__lower_bound(ds->obs_key, ds->n_obs, CASIA__KEY(ind, 0, 0, 0));
+        hi = casia__lower_bound(ds->obs_key, ds->n_obs,
+                                CASIA__KEY((unsigned)ind + 1, 0, 0, 0));
+        for (i = lo; i < hi; i++) {
+            uint64_t key = ds->obs_key[i];
+            int rep = (int)CASIA__KEY_REP(key), par = (int)CASIA__KEY_PAR(key), side;
+            if (!casia__ix_row_ok(c, i))
+                continue;
+            for (side = 0; side < 2; side++) {
+                int a = side ? par : rep, b = side ? rep : par;
+                trow pk;
+                if ((side == 0 && kinds[k].transposed_too < 0) ||
+                    (side == 1 && kinds[k].transposed_too == 0))
+                    continue;
+                if (a == b || b == c->world || a == c->world ||
+                    casia__ix_aggregate(a) || casia__ix_aggregate(b))
+                    continue;
+                memset(&pk, 0, sizeof pk);
+                pk.rep = (uint16_t)a;
+                pk.par = (uint16_t)b;
+                pk.year = (int16_t)CASIA__KEY_YEAR(key);
+                pk.index = (uint8_t)kinds[k].index;
+                if (nh && bsearch(&pk, have, nh, sizeof *have, cmp_row))
+                    continue;
+                if (nw == cw) {
+                    size_t nc = cw ? 2 * cw : 256;
+                    trow *nwp = realloc(want, nc * sizeof *want);
+                    if (!nwp) {
+                        rc = CASIA_ENOMEM;
+                        break;
+                    }
+                    want = nwp;
+                    cw = nc;
+                }
+                want[nw++] = pk;
+            }
+            if (rc)
+                break;
+        }
+    }
+    if (rc == CASIA_OK && nw > 1)
+        qsort(want, nw, sizeof *want, cmp_row);
+    for (i = 0; i < nw && rc == CASIA_OK; i++) {
+        const char *a = casia__country_code(want[i].rep);
+        const char *b = casia__country_code(want[i].par);
+        casia_result r;
+        int x;
+        if (i > 0 && cmp_row(&want[i - 1], &want[i]) == 0)
+            continue;
+        switch (want[i].index) {
+        case CASIA_INDEX_TURNOVER_SHARE:
+            x = casia_trade_share(&r, ds, a, b, want[i].year, CASIA_FLOW_TURNOVER,
+                                  &c->opt);
+            break;
+        case CASIA_INDEX_IMPORT_SHARE:
+            x = casia_trade_share(&r, ds, a, b, want[i].year, CASIA_FLOW_IMPORT,
+                                  &c->opt);
+            break;
+        case CASIA_INDEX_EXPORT_SHARE:
+            x = casia_trade_share(&r, ds, a, b, want[i].year, CASIA_FLOW_EXPORT,
+                                  &c->opt);
+            break;
+        case CASIA_INDEX_TURNOVER_DISCREPANCY:
+            x = casia_trade_discrepancy(&r, ds, a, b, want[i].year,
+                                        CASIA_FLOW_TURNOVER, &c->opt);
+            break;
+        default:
+            x = casia_energy_share(&r, ds, a, b, want[i].year, &c->opt);
+            break;
+        }
+        rc = x == CASIA_OK ? add_row(t, want[i].rep, want[i].par, want[i].year,
+                                     want[i].index, &r)
+                           : soft(x);
+    }
+    free(have);
+    free(want);
+    return rc;
+}
+
 CASIA_API int casia_table_build(casia_table **out, const casia_dataset *ds,
                                 const casia_options *opt)
 {
@@ -875,6 +1000,7 @@ CASIA_API int casia_table_build(casia_table **out, const casia_dataset *ds,
         return CASIA_ENOMEM;
     t->ds = ds;
     if ((rc = do_trade(t, &c)) || (rc = do_energy(t, &c)) ||
+        (rc = do_published(t, &c)) ||
         (rc = do_arms(t, &c)) || (rc = do_remittances(t, &c, opt)) ||
         (rc = do_institutions(t, &c, opt)) || (rc = do_votes(t, &c)) ||
         (rc = add_composites(t, &c))) {

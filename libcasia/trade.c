@@ -795,6 +795,8 @@ CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
     rc = casia__table_share(out, &c, &a, have_b ? &b : NULL, par, year);
     casia__ttable_free(&a);
     casia__ttable_free(&b);
+    if (rc == CASIA_ENOTFOUND)   /* the published aggregates (published.c) */
+        rc = casia__published_share(out, &c, rep, par, year, flow);
     return rc;
 }
 
@@ -897,11 +899,48 @@ CASIA_API int casia_energy_share(casia_result *out, const casia_dataset *ds,
         return rc;
     rc = casia__table_share(out, &c, &t, NULL, par, year);
     casia__ttable_free(&t);
+    if (rc == CASIA_ENOTFOUND)   /* pipeline gas (published.c) */
+        rc = casia__pipeline_share(out, &c, rep, par, year);
     return rc;
 }
 
 /* ------------------------------------------------------------------ */
 /* Statistical discrepancy                                             */
+
+/* The turnover gap from published turnovers: the reporter's own
+ * (trade.turnover, i, j) against the partner's (stored as a mirror, or
+ * the partner's own report of its turnover with i). */
+static int published_gap(casia_result *out, const casia__ix *c, int rep,
+                         int par, int year)
+{
+    const casia_dataset *ds = c->ds;
+    int it = casia__dataset_indicator_id(ds, "trade.turnover");
+    casia__pick own, m;
+    casia_result r;
+    double a, b;
+    if (it < 0 ||
+        casia__ix_pick_own(&own, c, it, rep, par, year, -1) != CASIA_OK ||
+        casia__ix_pick_mirror(&m, c, it, it, rep, par, year,
+                              (int)ds->obs_source[own.obs]) != CASIA_OK)
+        return CASIA_ENOTFOUND;
+    a = ds->obs_value[own.obs];
+    b = ds->obs_value[m.obs];
+    if (a >= 0x1p62 || b >= 0x1p62)
+        return CASIA_ERANGE;
+    if (a == 0)
+        return CASIA_EDOMAIN;
+    casia__res_init(&r, "fraction", year, year);
+    casia__res_year(&r, year);
+    casia__res_pick(&r, ds, &own);
+    casia__res_pick(&r, ds, &m);
+    r.flags |= CASIA_RESULT_PUBLISHED_TURNOVER;
+    r.numerator = b;
+    r.denominator = a;
+    r.value = (b - a) / a;
+    casia__res_finish(&r);
+    *out = r;
+    return CASIA_OK;
+}
 
 int casia__discrepancy(casia_result *out, const casia__ix *c0, casia_flow flow,
                        int rep, int par, int year)
@@ -935,11 +974,13 @@ int casia__discrepancy(casia_result *out, const casia__ix *c0, casia_flow flow,
     for (f = 0; f < nf; f++) {
         casia__pick own, m;
         casia__flow_indicators(c.ds, flows[f], &ind, &mind);
-        if (casia__ix_pick_own(&own, &c, ind, rep, par, year, -1) != CASIA_OK)
+        if (casia__ix_pick_own(&own, &c, ind, rep, par, year, -1) != CASIA_OK ||
+            casia__ix_pick_mirror(&m, &c, ind, mind, rep, par, year,
+                                  c.ds->obs_source[own.obs]) != CASIA_OK) {
+            if (flow == CASIA_FLOW_TURNOVER)
+                return published_gap(out, &c, rep, par, year);
             return CASIA_ENOTFOUND;
-        if (casia__ix_pick_mirror(&m, &c, ind, mind, rep, par, year,
-                                  c.ds->obs_source[own.obs]) != CASIA_OK)
-            return CASIA_ENOTFOUND;
+        }
         casia__res_pick(&r, c.ds, &own);
         casia__res_pick(&r, c.ds, &m);
         if (casia__sum_add(&rpt, c.ds->obs_value[own.obs]) ||

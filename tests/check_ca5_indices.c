@@ -326,8 +326,11 @@ START_TEST(test_table)
         ck_assert_status(casia_table_get_row(&w, t, i), CASIA_OK);
         ck_assert_status(casia_index(&r, ds, w.index, w.reporter, w.partner,
                                      w.year, NULL), CASIA_OK);
+        /* table rows keep no sources, so a composite row cannot know that
+         * its dimensions' sources would overflow a casia_result's list:
+         * SOURCES_TRUNCATED is the one flag a table row may lack */
         ck_assert_msg(r.value == w.value && r.basis == w.basis &&
-                          r.flags == w.flags,
+                          (r.flags & ~CASIA_RESULT_SOURCES_TRUNCATED) == w.flags,
                       "%s %s %d %s: table %.17g, call %.17g", w.reporter,
                       w.partner, w.year, casia_index_name(w.index), w.value,
                       r.value);

@@ -1091,7 +1091,10 @@ START_TEST(test_index_names)
     ck_assert_ptr_null(casia_result_flag_name(0));
     ck_assert_ptr_null(casia_result_flag_name(CASIA_RESULT_TOTAL_WORLD |
                                               CASIA_RESULT_MIRROR));
-    ck_assert_ptr_null(casia_result_flag_name(0x1000u));
+    ck_assert_str_eq(casia_result_flag_name(0x1000u), "published_turnover");
+    ck_assert_str_eq(casia_result_flag_name(0x2000u), "published_share");
+    ck_assert_str_eq(casia_result_flag_name(0x4000u), "pipeline");
+    ck_assert_ptr_null(casia_result_flag_name(0x8000u));
     ck_assert_str_eq(casia_dimension_name(CASIA_DIM_UN_VOTES), "un_votes");
     ck_assert_ptr_null(casia_dimension_name((casia_dimension)CASIA_DIM_COUNT));
 }

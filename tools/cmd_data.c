@@ -335,6 +335,8 @@ int cmd_validate(cli *c, int argc, char **argv)
         table_column(t, "sources", COL_INT);
         table_column(t, "memberships", COL_INT);
         table_column(t, "votes", COL_INT);
+        table_column(t, "resolutions", COL_INT);
+        table_column(t, "events", COL_INT);
         table_column(t, "error", COL_TEXT);
     }
     for (k = 0; k < a.n_operands; k++) {
@@ -357,10 +359,12 @@ int cmd_validate(cli *c, int argc, char **argv)
                 table_int(t, (long)casia_dataset_source_count(ds));
                 table_int(t, (long)casia_dataset_membership_count(ds));
                 table_int(t, (long)casia_dataset_vote_count(ds));
+                table_int(t, (long)casia_dataset_resolution_count(ds));
+                table_int(t, (long)casia_dataset_event_count(ds));
                 table_missing(t);
             } else {
                 int m;
-                for (m = 0; m < 5; m++)
+                for (m = 0; m < 7; m++)
                     table_missing(t);
                 casia_error_format(&err, msg, sizeof msg);
                 table_text(t, msg);
@@ -369,13 +373,16 @@ int cmd_validate(cli *c, int argc, char **argv)
         if (r == CASIA_OK) {
             if (!t)
                 fprintf(c->out, "%s: valid %s: %lu observations, %lu indicators, "
-                        "%lu sources, %lu memberships, %lu votes\n", a.operands[k],
+                        "%lu sources, %lu memberships, %lu votes, %lu resolutions, "
+                        "%lu events\n", a.operands[k],
                         casia_format_name(rep.format),
                         (unsigned long)casia_dataset_observation_count(ds),
                         (unsigned long)casia_dataset_indicator_count(ds),
                         (unsigned long)casia_dataset_source_count(ds),
                         (unsigned long)casia_dataset_membership_count(ds),
-                        (unsigned long)casia_dataset_vote_count(ds));
+                        (unsigned long)casia_dataset_vote_count(ds),
+                        (unsigned long)casia_dataset_resolution_count(ds),
+                        (unsigned long)casia_dataset_event_count(ds));
             casia_dataset_free(ds);
             continue;
         }

@@ -256,9 +256,18 @@ static int share_or_gap(cli *c, int argc, char **argv, int gap)
                        flow == CASIA_FLOW_TURNOVER ? "trade (exports + imports)"
                        : flow == CASIA_FLOW_IMPORT ? "imports" : "exports",
                        year, 100 * r.value,
-                       r.flags & CASIA_RESULT_TOTAL_WORLD
+                       r.flags & CASIA_RESULT_PUBLISHED_SHARE
+                           ? "the share as published"
+                       : r.flags & CASIA_RESULT_PUBLISHED_TURNOVER
+                           ? "published turnover over the world total"
+                       : r.flags & CASIA_RESULT_TOTAL_WORLD
                            ? "total from the world row"
                            : "total summed over the listed partners");
+        if ((r.flags & CASIA_RESULT_MIRROR) && (r.flags & CASIA_RESULT_TOTAL_WORLD))
+            table_note(t, "The numerator is %s's figure and the total %s's own: "
+                       "two statistics, which may not add up (shares above 100%% "
+                       "are possible).", country_name(country[1]),
+                       country_name(country[0]));
     }
     table_print(c, t);
     table_free(t);
@@ -602,80 +611,57 @@ int cmd_remit(cli *c, int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
-/* ties: memberships and UN votes                                      */
+/* energy                                                              */
 
-int cmd_ties(cli *c, int argc, char **argv)
+int cmd_energy(cli *c, int argc, char **argv)
 {
     static const cli_option opts[] = {INDEX_OPTIONS, {NULL, 0, 0}};
     casia_options opt = CASIA_OPTIONS_INIT;
-    const char *country[1], *leaders[2] = {"CHN", "RUS"};
+    const char *country[2];
+    casia_result r;
     casia_dataset *ds;
     cli_args a;
     table *t;
-    int year, rc, i, any = 0;
+    int year, rc;
 
     if ((rc = index_args(c, &a, argc, argv, opts, &opt, NULL, NULL)) ||
-        (rc = operands(c, &a, 1, 1, country, &year)))
+        (rc = operands(c, &a, 2, 1, country, &year)))
         return rc;
     if (!(ds = cli_dataset(c)))
         return EXIT_INPUT;
-    t = table_new(NULL);
-    table_column(t, "country", COL_TEXT);
-    table_column(t, "partner", COL_TEXT);
-    table_column(t, "year", COL_INT);
-    table_column(t, "measure", COL_TEXT);
-    result_columns(t, COL_NUMBER);
-    for (i = 0; i < 2; i++) {
-        casia_result r;
-        if (casia_memberships(&r, ds, country[0], leaders[i], year, &opt) == CASIA_OK) {
-            table_row(t);
-            table_text(t, country[0]);
-            table_text(t, leaders[i]);
-            table_int(t, year);
-            table_text(t, "memberships");
-            result_cells(t, &r);
-            any = 1;
-        }
-        if (casia_institutional_share(&r, ds, country[0], leaders[i], year, &opt) ==
-            CASIA_OK) {
-            table_row(t);
-            table_text(t, country[0]);
-            table_text(t, leaders[i]);
-            table_int(t, year);
-            table_text(t, "institutional_share");
-            result_cells(t, &r);
-            any = 1;
-        }
-        /* the votes are few: agreement over every resolution of the
-         * dataset, labelled with the years of those resolutions */
-        if (casia_un_agreement(&r, ds, country[0], leaders[i], NULL, 0, 0, &opt) ==
-            CASIA_OK) {
-            table_row(t);
-            table_text(t, country[0]);
-            table_text(t, leaders[i]);
-            {
-                int yy, last = year;
-                for (yy = 1900; yy <= 2155; yy++)   /* the latest resolution's year */
-                    if (casia_result_has_year(&r, yy))
-                        last = yy;
-                table_int(t, last);
-            }
-            table_text(t, "un_agreement (all resolutions)");
-            result_cells(t, &r);
-            any = 1;
-        }
+    rc = casia_energy_share(&r, ds, country[0], country[1], year, &opt);
+    if (rc != CASIA_OK) {
+        char what[128];
+        snprintf(what, sizeof what, "gas imports of %s from %s %d", country[0],
+                 country[1], year);
+        return index_fail(c, rc, what);
     }
-    if (!any) {
-        table_free(t);
-        return cli_fail(c, EXIT_NODATA, "ties of %s %d: no data for them in the "
-                        "dataset", country[0], year);
+    t = table_new(NULL);
+    table_column(t, "importer", COL_TEXT);
+    table_column(t, "supplier", COL_TEXT);
+    table_column(t, "year", COL_INT);
+    result_columns(t, COL_SHARE);
+    table_column(t, "numerator", COL_NUMBER);
+    table_column(t, "denominator", COL_NUMBER);
+    table_row(t);
+    table_text(t, country[0]);
+    table_text(t, country[1]);
+    table_int(t, year);
+    result_cells(t, &r);
+    if (r.flags & CASIA_RESULT_PUBLISHED_SHARE) {
+        table_missing(t);
+        table_missing(t);
+    } else {
+        table_number(t, r.numerator);
+        table_number(t, r.denominator);
     }
     if (c->format == OUT_TEXT)
-        table_note(t, "memberships: organisations led by the partner that %s "
-                   "belongs to in %d; institutional_share: their share of its "
-                   "memberships of state-led organisations; un_agreement: "
-                   "agreement in UN General Assembly votes (1 same, 0.5 one "
-                   "abstains, 0 opposite).", country_name(country[0]), year);
+        table_note(t, "%s's share of %s's %sgas imports, %d: %.1f%%%s.",
+                   country_name(country[1]), country_name(country[0]),
+                   r.flags & CASIA_RESULT_PIPELINE ? "pipeline " : "", year,
+                   100 * r.value,
+                   r.flags & CASIA_RESULT_PUBLISHED_SHARE ? " (the share as published)"
+                                                          : "");
     table_print(c, t);
     table_free(t);
     return EXIT_OK;
@@ -714,6 +700,13 @@ static int compare_option(cli *c, int key, const char *arg, void *state)
     return 0;
 }
 
+/* Indices of the country alone, without a partner. */
+static int country_level(casia_index_id index)
+{
+    return index == CASIA_INDEX_REMITTANCE_GDP || index == CASIA_INDEX_IMPORT_HHI ||
+           index == CASIA_INDEX_EXPORT_HHI || index == CASIA_INDEX_TURNOVER_HHI;
+}
+
 int cmd_compare(cli *c, int argc, char **argv)
 {
     static const cli_option opts[] = {{"periods", 'P', 1}, INDEX_OPTIONS,
@@ -731,16 +724,26 @@ int cmd_compare(cli *c, int argc, char **argv)
 
     if ((rc = index_args(c, &a, argc, argv, opts, &opt, compare_option, &st)))
         return rc;
-    if (a.n_operands < 3 || a.n_operands > 4)
+    if (a.n_operands < 2 || a.n_operands > 4)
         return cli_usage(c, c->cmd, "give INDEX REPORTER PARTNER [OTHER]");
     if (casia_index_parse(&index, a.operands[0]) != CASIA_OK ||
         index == CASIA_INDEX_COMPOSITE)
         return cli_usage(c, c->cmd, "'%s' is not an annual index (see casia "
                          "compare --help)", a.operands[0]);
-    if ((rc = cli_country(c, a.operands[1], &reporter)) ||
-        (rc = cli_country(c, a.operands[2], &pa)))
+    if (country_level(index) && a.n_operands > 2)
+        return cli_usage(c, c->cmd, "%s is a measure of the country alone: give "
+                         "INDEX REPORTER, without a partner", a.operands[0]);
+    if (!country_level(index) && a.n_operands < 3)
+        return cli_usage(c, c->cmd, "give INDEX REPORTER PARTNER [OTHER]");
+    if ((rc = cli_country(c, a.operands[1], &reporter)))
         return rc;
-    if (a.n_operands == 4) {
+    if (country_level(index))
+        pa = "WLD";   /* the partner the library's country-level indices take */
+    else if ((rc = cli_country(c, a.operands[2], &pa)))
+        return rc;
+    if (country_level(index)) {
+        pb = NULL;
+    } else if (a.n_operands == 4) {
         if ((rc = cli_country(c, a.operands[3], &pb)))
             return rc;
         if (strcmp(pa, pb) == 0)
@@ -785,7 +788,10 @@ int cmd_compare(cli *c, int argc, char **argv)
             table_row(t);
             table_text(t, casia_index_name(index));
             table_text(t, reporter);
-            table_text(t, cmp.partner[p]);
+            if (country_level(index))
+                table_missing(t);   /* no partner: the country's own measure */
+            else
+                table_text(t, cmp.partner[p]);
             table_int(t, cmp.period[q][0]);
             table_int(t, cmp.period[q][1]);
             if (cmp.status[p][q] == CASIA_OK) {
@@ -804,7 +810,9 @@ int cmd_compare(cli *c, int argc, char **argv)
         for (p = 0; p < 2; p++)
             if (cmp.valid & (p ? CASIA_CMP_CHANGE_B : CASIA_CMP_CHANGE_A))
                 table_note(t, "%s: %+.2f%s from %d-%d to %d-%d.",
-                           country_name(cmp.partner[p]), cmp.change[p], unit,
+                           country_level(index) ? country_name(reporter)
+                                                : country_name(cmp.partner[p]),
+                           cmp.change[p], unit,
                            cmp.period[0][0], cmp.period[0][1], cmp.period[1][0],
                            cmp.period[1][1]);
         for (q = 0; q < 2; q++)

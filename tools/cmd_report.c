@@ -48,14 +48,17 @@ typedef int (*annual_fn)(casia_result *out, const casia_dataset *ds,
                          const char *country, const char *partner, int year,
                          const void *arg, const casia_options *opt);
 
-/* Finds the latest year in [from, to] where both partners have a value
- * (else either), filling cells[2]; returns the year or 0. */
-static int latest(const casia_dataset *ds, const char *country, int from, int to,
-                  annual_fn fn, const void *arg, const casia_options *opt,
-                  cell cells[2])
+/* Finds the latest year in [from, to] where both partners have a value,
+ * filling cells[2], and returns it. Where no year has both, each cell is
+ * its partner's own latest value (years[p]; 0 for none) and the return
+ * value is the later of the two, or 0. */
+static int latest2(const casia_dataset *ds, const char *country, int from, int to,
+                   annual_fn fn, const void *arg, const casia_options *opt,
+                   cell cells[2], int years[2])
 {
-    int y, p, best_either = 0;
-    cell either[2];
+    int y, p;
+    years[0] = years[1] = 0;
+    cells[0].status = cells[1].status = CASIA_ENOTFOUND;
     for (y = to; y >= from; y--) {
         cell c[2];
         for (p = 0; p < 2; p++)
@@ -63,21 +66,24 @@ static int latest(const casia_dataset *ds, const char *country, int from, int to
         if (c[0].status == CASIA_OK && c[1].status == CASIA_OK) {
             cells[0] = c[0];
             cells[1] = c[1];
+            years[0] = years[1] = y;
             return y;
         }
-        if (!best_either && (c[0].status == CASIA_OK || c[1].status == CASIA_OK)) {
-            best_either = y;
-            either[0] = c[0];
-            either[1] = c[1];
-        }
+        for (p = 0; p < 2; p++)
+            if (!years[p] && c[p].status == CASIA_OK) {
+                cells[p] = c[p];
+                years[p] = y;
+            }
     }
-    if (best_either) {
-        cells[0] = either[0];
-        cells[1] = either[1];
-    } else {
-        cells[0].status = cells[1].status = CASIA_ENOTFOUND;
-    }
-    return best_either;
+    return years[0] > years[1] ? years[0] : years[1];
+}
+
+static int latest(const casia_dataset *ds, const char *country, int from, int to,
+                  annual_fn fn, const void *arg, const casia_options *opt,
+                  cell cells[2])
+{
+    int years[2];
+    return latest2(ds, country, from, to, fn, arg, opt, cells, years);
 }
 
 static int fn_trade(casia_result *out, const casia_dataset *ds, const char *country,
@@ -146,7 +152,10 @@ static void fmt(char *buf, size_t size, const cell *c, const char *style)
         snprintf(buf, size, "-");
         return;
     }
-    if (strcmp(style, "share") == 0)
+    if (strcmp(style, "trade") == 0 && c->r.numerator > 0)
+        snprintf(buf, size, "%.1f%% $%.1fbn%s", 100 * c->r.value, c->r.numerator / 1e9,
+                 c->r.value > 1 ? " (!)" : "");
+    else if (strcmp(style, "share") == 0 || strcmp(style, "trade") == 0)
         snprintf(buf, size, "%.1f%%%s", 100 * c->r.value, c->r.value > 1 ? " (!)" : "");
     else if (strcmp(style, "count") == 0)
         snprintf(buf, size, "%.0f", c->r.value);
@@ -168,6 +177,14 @@ static void basis_text(char *buf, size_t size, const cell cells[2])
         size_t l = strlen(buf);
         snprintf(buf + l, size - l, "%s", " (mirror)");
     }
+    if (flags & CASIA_RESULT_PUBLISHED_TURNOVER) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, size - l, "%s", " (published turnover)");
+    }
+    if (flags & CASIA_RESULT_PUBLISHED_SHARE) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, size - l, "%s", " (published share)");
+    }
 }
 
 /* The long form, for CSV and JSON: one row per measure and partner. */
@@ -185,25 +202,29 @@ static void long_row(table *t, const char *country, const char *measure,
     result_cells(t, &c->r);
 }
 
-/* One measure: a text row and the long rows. */
-static void measure(table *text, table *lng, cited *cites, const char *country,
-                    const char *label, const char *key, const char *style,
-                    int year_from, int year_to, const cell cells[2])
+/* One measure: a text row and the long rows; partner p's value is for
+ * the years from[p] to to[p] (0: none). */
+static void measure_years(table *text, table *lng, cited *cites, const char *country,
+                          const char *label, const char *key, const char *style,
+                          const int from[2], const int to[2], const cell cells[2])
 {
-    char v[2][32], years[32], basis[80];
+    char v[2][48], years[48], basis[96];
     int p;
     for (p = 0; p < 2; p++) {
         fmt(v[p], sizeof v[p], &cells[p], style);
         if (cells[p].status == CASIA_OK)
             cite(cites, &cells[p].r);
-        long_row(lng, country, key, PARTNER[p], year_from, year_to, &cells[p]);
+        long_row(lng, country, key, PARTNER[p], from[p], to[p], &cells[p]);
     }
-    if (!year_to)
+    if (!to[0] && !to[1])
         snprintf(years, sizeof years, "-");
-    else if (year_from != year_to)
-        snprintf(years, sizeof years, "%d-%d", year_from, year_to);
+    else if (to[0] && to[1] && (from[0] != from[1] || to[0] != to[1]))
+        /* no year in which both have a value: each its own latest */
+        snprintf(years, sizeof years, "%d / %d", to[0], to[1]);
+    else if (from[to[0] ? 0 : 1] != to[to[0] ? 0 : 1])
+        snprintf(years, sizeof years, "%d-%d", from[to[0] ? 0 : 1], to[to[0] ? 0 : 1]);
     else
-        snprintf(years, sizeof years, "%d", year_to);
+        snprintf(years, sizeof years, "%d", to[to[0] ? 0 : 1]);
     basis_text(basis, sizeof basis, cells);
     table_row(text);
     table_text(text, label);
@@ -211,6 +232,19 @@ static void measure(table *text, table *lng, cited *cites, const char *country,
     table_text(text, v[1]);
     table_text(text, years);
     table_text(text, basis[0] ? basis : NULL);
+}
+
+/* One measure whose values are all for the years year_from to year_to. */
+static void measure(table *text, table *lng, cited *cites, const char *country,
+                    const char *label, const char *key, const char *style,
+                    int year_from, int year_to, const cell cells[2])
+{
+    int from[2], to[2], p;
+    for (p = 0; p < 2; p++) {
+        from[p] = cells[p].status == CASIA_OK ? year_from : 0;
+        to[p] = cells[p].status == CASIA_OK ? year_to : 0;
+    }
+    measure_years(text, lng, cites, country, label, key, style, from, to, cells);
 }
 
 static table *country_table(void)
@@ -232,18 +266,35 @@ static void report_country(cli *c, const casia_dataset *ds, const char *country,
         {CASIA_FLOW_TURNOVER, "trade share: turnover", "turnover_share"},
         {CASIA_FLOW_IMPORT, "trade share: imports", "import_share"},
         {CASIA_FLOW_EXPORT, "trade share: exports", "export_share"}};
-    cell cells[2];
+    cell cells[2], lead[2];
     table *t = country_table();
     int i, y, trade_year = 0;
     char title[128];
 
     snprintf(title, sizeof title, "%s (%s)", name_of(country), country);
     for (i = 0; i < 3; i++) {
-        y = latest(ds, country, from, to, fn_trade, &flows[i].flow, opt, cells);
-        if (i == 0)
-            trade_year = y;
-        measure(t, lng, cites, country, flows[i].label, flows[i].key, "share", y, y,
-                cells);
+        int yrs[2];
+        latest2(ds, country, from, to, fn_trade, &flows[i].flow, opt, cells, yrs);
+        if (i == 0) {
+            /* China against Russia: only in a year in which both have a
+             * turnover share */
+            trade_year = yrs[0] == yrs[1] ? yrs[0] : 0;
+            lead[0] = cells[0];
+            lead[1] = cells[1];
+        }
+        measure_years(t, lng, cites, country, flows[i].label, flows[i].key, "trade",
+                      yrs, yrs, cells);
+    }
+    if (trade_year && lead[0].status == CASIA_OK && lead[1].status == CASIA_OK) {
+        int k = lead[0].r.value >= lead[1].r.value ? 0 : 1;
+        table_note(t, "China against Russia (turnover share, %d): %s %s, %.1f%% "
+                   "against %.1f%%.", trade_year, name_of(PARTNER[k]),
+                   lead[0].r.value == lead[1].r.value ? "ties" : "leads",
+                   100 * lead[k].r.value, 100 * lead[1 - k].r.value);
+    } else {
+        table_note(t, "China against Russia (turnover share): no year in which both "
+                   "have a value; each partner's latest is shown, and no ranking is "
+                   "drawn.");
     }
 
     /* top partner and HHI of turnover: the latest year whose ranking lists
@@ -266,6 +317,12 @@ static void report_country(cli *c, const casia_dataset *ds, const char *country,
                 any = y;
         }
         y = chosen ? chosen : any;
+        if (y && trade_year && y < trade_year) {
+            table_note(t, "Top trade partner among all partners: the latest ranking "
+                       "of every partner is for %d, older than %d; not shown.", y,
+                       trade_year);
+            y = 0;
+        }
         if (y) {
             casia_rank_entry top;
             casia_result total, hhi;

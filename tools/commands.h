@@ -14,8 +14,9 @@
       "                    [index options]\n"                               \
       "\n"                                                                   \
       "For each of the five Central Asian states (or the ones named): China's\n" \
-      "and Russia's share of its trade (turnover, imports, exports), its top\n" \
-      "trade partner, the concentration of its partners (HHI), each one's\n" \
+      "and Russia's share of its trade (turnover, imports, exports) with\n"  \
+      "the US dollars behind it, which of the two leads, the concentration\n" \
+      "of its partners (HHI), each one's\n"                                 \
       "share of its arms imports over the latest 5-year window, its\n"       \
       "remittances as a share of GDP, its institutional ties, the composite\n" \
       "dependence on each with its weight sensitivity, and the change from\n" \
@@ -33,7 +34,10 @@
       "default) in YEAR, with the basis and sources that fed it. The total\n" \
       "is REPORTER's world row where present, else the sum over a partner\n" \
       "table; a REPORTER without figures of its own is read from the\n"      \
-      "partners' (mirror), unless --mirror never. See docs/indices.md.")     \
+      "partners' (mirror), unless --mirror never. Where the import and\n"   \
+      "export rows cannot answer: a published turnover over the world\n"   \
+      "total (flag published_turnover), then a published share (flag\n"    \
+      "published_share). See docs/indices.md.")                             \
     X("gap", cmd_gap,                                                        \
       "the statistical discrepancy between a pair's two customs",            \
       "casia gap REPORTER PARTNER YEAR [--flow import|export|turnover]\n"    \
@@ -74,17 +78,47 @@
       "--prefer-reported puts first); the other figure is shown when both\n" \
       "exist, and a disagreement beyond rounding is flagged. With\n"        \
       "--partner: the share of the remittances sent from there.")           \
-    X("ties", cmd_ties,                                                      \
-      "institutional ties with China and Russia in a year",                  \
-      "casia ties COUNTRY YEAR [index options]\n"                            \
+    X("energy", cmd_energy,                                                  \
+      "a supplier's share of a country's gas imports",                       \
+      "casia energy IMPORTER SUPPLIER YEAR [index options]\n"                \
       "\n"                                                                   \
-      "Memberships of COUNTRY in organisations led by China and by Russia\n" \
-      "in YEAR (CSTO, EAEU, SCO, C+C5, bases; the CIS is not counted as led\n" \
-      "by one state), their share of its state-led memberships, and UN\n"    \
-      "voting agreement where the dataset has both sides' votes.")          \
+      "SUPPLIER's share of IMPORTER's natural gas imports in YEAR (bcm).\n"  \
+      "Where the dataset has no figures of all gas imports, the share of\n" \
+      "pipeline gas imports (flag pipeline): in bcm, in US dollars, or as\n" \
+      "published. The exporter's figures stand in as the mirror. Example:\n" \
+      "casia energy CHN TKM 2024, Turkmenistan's share of China's\n"         \
+      "pipeline gas.")                                                       \
+    X("ties", cmd_ties,                                                      \
+      "memberships of organisations, by name, with their leaders",           \
+      "casia ties COUNTRY [YEAR]\n"                                          \
+      "\n"                                                                   \
+      "Every organisation COUNTRY belongs to (in YEAR, when given): its\n"   \
+      "name, the state that leads it (CSTO, EAEU: Russia; SCO, C+C5:\n"      \
+      "China; the CIS is not counted as led by one state), the years of\n"  \
+      "membership and the source. With YEAR, the number led by China and\n" \
+      "by Russia, as the memberships index counts them.")                   \
+    X("votes", cmd_votes,                                                    \
+      "a country's UN votes, with China's and Russia's",                     \
+      "casia votes COUNTRY [--against CHN|RUS]\n"                            \
+      "\n"                                                                   \
+      "COUNTRY's votes in the UN General Assembly resolutions of the\n"     \
+      "dataset, each with its date and title, China's and Russia's votes\n" \
+      "(or only the --against country's) and the agreement: 1 the same\n"   \
+      "vote, 0.5 when one abstains, 0 opposite.")                            \
+    X("events", cmd_events,                                                  \
+      "the ledger of security and political events of a country",            \
+      "casia events COUNTRY [--with PARTNER] [--type T[,T...]]\n"            \
+      "                    [--from YEAR] [--to YEAR]\n"                     \
+      "\n"                                                                   \
+      "Bases, defence agreements, exercises, deployments, leaders' visits\n" \
+      "and summits between COUNTRY and its partners, by date, each with its\n" \
+      "source. --with: a country (also matching the organisations it\n"     \
+      "leads, such as the CSTO for Russia) or an organisation (CSTO, SCO,\n" \
+      "CIS, EAEU, C+C5, CA+RUS); --type: base, defence_agreement,\n"        \
+      "exercise, deployment, visit, summit.")                               \
     X("compare", cmd_compare,                                                \
       "an index before and after 2022, China against Russia",               \
-      "casia compare INDEX REPORTER PARTNER [OTHER] [--periods P1,P2]\n"     \
+      "casia compare INDEX REPORTER [PARTNER [OTHER]] [--periods P1,P2]\n"   \
       "                     [index options]\n"                              \
       "\n"                                                                   \
       "The mean of INDEX over 2019-2021 and 2022-2023 (or --periods\n"       \
@@ -93,7 +127,8 @@
       "between them in each period. INDEX: import_share, export_share,\n"   \
       "turnover_share, import_hhi, ..., arms_share, remittance_gdp,\n"      \
       "remittance_share, energy_share, memberships, institutional_share,\n" \
-      "un_agreement (see casia table).")                                     \
+      "un_agreement (see casia table). The measures of the country alone\n" \
+      "(remittance_gdp and the HHIs) take no PARTNER.")                     \
     X("composite", cmd_composite,                                            \
       "composite dependence on China and Russia, with its sensitivity",      \
       "casia composite REPORTER YEAR [--weights trade=1,arms=1,...]\n"       \

@@ -110,6 +110,53 @@ typedef struct casia_vote {
     const char *source;
 } casia_vote;
 
+/** The kinds of event in the ledger of security and political ties. */
+typedef enum casia_event_type {
+    CASIA_EVENT_BASE = 1,              /**< a military base or facility */
+    CASIA_EVENT_DEFENCE_AGREEMENT = 2, /**< a defence agreement, its renewal
+                                            or ratification */
+    CASIA_EVENT_EXERCISE = 3,          /**< a joint military exercise */
+    CASIA_EVENT_DEPLOYMENT = 4,        /**< a deployment of troops */
+    CASIA_EVENT_VISIT = 5,             /**< a leader's visit */
+    CASIA_EVENT_SUMMIT = 6             /**< a summit of a format or an
+                                            organisation */
+} casia_event_type;
+
+/** One more than the largest casia_event_type. */
+#define CASIA_EVENT_TYPE_END 7
+
+/**
+ * One event of the ledger: a dated tie between one state and a partner,
+ * which is a country or an organisation (an id of
+ * casia_dataset_organisation(), such as "CSTO").
+ */
+typedef struct casia_event {
+    const char *id;          /**< unique id, e.g. "2022-01-csto-deploy-kaz" */
+    casia_event_type type;
+    const char *date;        /**< "YYYY", "YYYY-MM" or "YYYY-MM-DD", as
+                                  precise as the source */
+    int year;                /**< the date's year */
+    int end_year;            /**< bases and deployments: the last year;
+                                  0 = a single date, or for a base, still
+                                  in place */
+    const char *country;     /**< canonical code */
+    const char *partner;     /**< canonical country code or organisation id */
+    const char *title;
+    const char *source;
+    const char *note;        /**< NULL when none */
+    void *reserved_[4];      /**< reserved, NULL */
+} casia_event;
+
+/** A UN General Assembly resolution (its votes are casia_vote). */
+typedef struct casia_resolution {
+    const char *id;          /**< e.g. "ES-11/1" */
+    const char *date;        /**< adoption date, YYYY-MM-DD */
+    const char *title;       /**< its official title */
+    const char *source;
+    const char *note;        /**< NULL when none */
+    void *reserved_[4];      /**< reserved, NULL */
+} casia_resolution;
+
 /**
  * Opens the default dataset compiled into the library (the five Central
  * Asian states, Russia and China; see data/SOURCES.md). No file is read.
@@ -316,6 +363,65 @@ CASIA_API int casia_dataset_vote(casia_vote *out, const casia_dataset *ds,
 
 /** "yes", "no", "abstain" or "absent"; NULL for a value outside the enum. */
 CASIA_API const char *casia_vote_choice_name(casia_vote_choice vote);
+
+/** Number of resolutions. */
+CASIA_API size_t casia_dataset_resolution_count(const casia_dataset *ds);
+
+/**
+ * The resolution at @p index (sorted by date, id).
+ * @return #CASIA_OK, or #CASIA_ENOTFOUND when out of range.
+ */
+CASIA_API int casia_dataset_resolution(casia_resolution *out,
+                                       const casia_dataset *ds, size_t index);
+
+/** The resolution with id @p id; #CASIA_ENOTFOUND when there is none. */
+CASIA_API int casia_dataset_find_resolution(casia_resolution *out,
+                                            const casia_dataset *ds,
+                                            const char *id);
+
+/** "base", "defence_agreement", "exercise", "deployment", "visit",
+ *  "summit"; NULL for a value outside the enum. */
+CASIA_API const char *casia_event_type_name(casia_event_type type);
+
+/** The type named @p name (as casia_event_type_name() spells it).
+ *  @return #CASIA_OK, or #CASIA_EINVAL for an unknown name or NULL. */
+CASIA_API int casia_event_type_parse(casia_event_type *out, const char *name);
+
+/** Number of events of the ledger. */
+CASIA_API size_t casia_dataset_event_count(const casia_dataset *ds);
+
+/**
+ * The event at @p index (sorted by date, then id).
+ * @return #CASIA_OK, or #CASIA_ENOTFOUND when out of range.
+ */
+CASIA_API int casia_dataset_event(casia_event *out, const casia_dataset *ds,
+                                  size_t index);
+
+/**
+ * The events that match, in the order of casia_dataset_event(): the
+ * first @p cap of them into @p out, and their number, which may exceed
+ * @p cap, into @p count (as snprintf() does; @p out may be NULL when
+ * @p cap is 0).
+ *
+ * @param country   a state, in any form casia_country_resolve() knows;
+ *                  NULL for every state
+ * @param partner   a country (also matching the events with the
+ *                  organisations it leads, casia_organisation::led_by) or
+ *                  an organisation id; NULL for every partner
+ * @param types     bit (1u << type) for each casia_event_type wanted; 0
+ *                  for every type
+ * @param year_from first year (0: no bound); an event with an end year
+ *                  matches every year it spans, a base without one every
+ *                  year from its date on
+ * @param year_to   last year (0: no bound)
+ * @return #CASIA_OK (also when nothing matches: @p count is then 0);
+ *         #CASIA_ENOTFOUND for an unknown country or partner;
+ *         #CASIA_EINVAL for NULL @p ds or @p count, or an unknown type bit.
+ */
+CASIA_API int casia_dataset_events(casia_event *out, size_t cap,
+                                   size_t *count, const casia_dataset *ds,
+                                   const char *country, const char *partner,
+                                   unsigned types, int year_from, int year_to);
 
 /** @} */
 

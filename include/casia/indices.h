@@ -186,6 +186,17 @@ CASIA_API void casia_options_init(casia_options *opt);
 #define CASIA_RESULT_COVERAGE_OVER     0x0400u
 /** Composite: some dimensions had no value and were left out. */
 #define CASIA_RESULT_PARTIAL_DIMS      0x0800u
+/** Trade share: the numerator is a published bilateral turnover
+ *  (trade.turnover), the denominator a world total of the same year: a
+ *  published world turnover, or world exports plus imports. */
+#define CASIA_RESULT_PUBLISHED_TURNOVER 0x1000u
+/** Trade share: the value is a share as published
+ *  (trade.turnover_share_pct, trade.import_share_pct or
+ *  trade.export_share_pct), not computed from US dollar figures. */
+#define CASIA_RESULT_PUBLISHED_SHARE   0x2000u
+/** Energy share: of pipeline gas imports (LNG left out): the dataset holds
+ *  no figures of all gas imports for the pair and year. */
+#define CASIA_RESULT_PIPELINE          0x4000u
 /** @} */
 
 /**
@@ -512,6 +523,14 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                                  const char *const *resolutions,
                                  size_t n_resolutions, int year,
                                  const casia_options *opt);
+
+/**
+ * The agreement of two votes on one resolution, as casia_un_agreement()
+ * scores it: 1 for the same vote, 0.5 when one abstains and the other
+ * votes yes or no, 0 for yes against no; -1 when either is
+ * #CASIA_VOTE_ABSENT or not a vote (such a resolution is not counted).
+ */
+CASIA_API double casia_vote_agreement(casia_vote_choice a, casia_vote_choice b);
 
 /** @} */
 /* ------------------------------------------------------------------ */

@@ -1,0 +1,59 @@
+/*
+ * ledger.h - the ledger of security and political events, and the titles
+ * of UN resolutions: their records in the dataset and their part of the
+ * builder (ledger.c). Internal.
+ */
+#ifndef CASIA_LEDGER_H
+#define CASIA_LEDGER_H
+
+#include "internal.h"
+
+/* The builder's part: records as loaders give them, sources still
+ * builder-local indices. */
+typedef struct casia__ledger_event {
+    casia__event_rec r;
+    uint64_t origin;
+    uint32_t date_rank, id_rank;
+} casia__ledger_event;
+
+typedef struct casia__ledger_res {
+    casia__resolution_rec r;
+    uint64_t origin;
+    uint32_t date_rank, id_rank;
+} casia__ledger_res;
+
+typedef struct casia__ledger {
+    casia__ledger_event *events;
+    size_t n_events, cap_events;
+    casia__ledger_res *res;
+    size_t n_res, cap_res;
+} casia__ledger;
+
+void casia__ledger_free(casia__ledger *l);
+int casia__ledger_push_event(casia__ledger *l, const casia__event_rec *r,
+                             uint64_t origin);
+int casia__ledger_push_resolution(casia__ledger *l,
+                                  const casia__resolution_rec *r,
+                                  uint64_t origin);
+/* The origin of a record citing builder-local source `source`; 0 when
+ * none does. */
+int casia__ledger_source_origin(const casia__ledger *l, size_t source,
+                                uint64_t *origin);
+/* Renumbers the sources: new index = src_new[old]. */
+void casia__ledger_remap_sources(casia__ledger *l, const uint32_t *src_new);
+/* Checks (partners, duplicate ids), sorts and moves the records into ds,
+ * whose organisations are already in place. rank[sid] is the rank of
+ * every string id of `strings` by strcmp. */
+int casia__ledger_finish(casia__ledger *l, casia_dataset *ds,
+                         const casia__strtab *strings, const uint32_t *rank,
+                         casia__locator locate, void *locate_ctx,
+                         const char *source_name, casia_error *err);
+/* Copies the ledger of ds into the builder. */
+int casia__ledger_add_dataset(casia__builder *b, const casia_dataset *ds,
+                              uint64_t origin);
+
+/* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real day); its year, or 0
+ * when the text is none of these. */
+int casia__ledger_date_year(const char *date);
+
+#endif /* CASIA_LEDGER_H */
