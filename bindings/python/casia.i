@@ -568,6 +568,106 @@ PyObject *_votes(const casia_dataset *ds)
     return list;
 }
 
+/* casia_vote_agreement() of two vote names; None when it does not count */
+PyObject *_vote_agreement(const char *a, const char *b)
+{
+    static const char *const names[] = {"", "yes", "no", "abstain", "absent"};
+    int va = 0, vb = 0, k;
+    double s;
+    for (k = 1; k <= 4; k++) {
+        if (strcmp(a, names[k]) == 0)
+            va = k;
+        if (strcmp(b, names[k]) == 0)
+            vb = k;
+    }
+    s = casia_vote_agreement((casia_vote_choice)va, (casia_vote_choice)vb);
+    if (s < 0)
+        Py_RETURN_NONE;
+    return PyFloat_FromDouble(s);
+}
+
+PyObject *_resolutions(const casia_dataset *ds)
+{
+    size_t i, n = casia_dataset_resolution_count(ds);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        casia_resolution r;
+        casia_dataset_resolution(&r, ds, i);
+        if (casia_py_set(&list, (Py_ssize_t)i,
+                        Py_BuildValue("(ssssN)", r.id, r.date, r.title, r.source,
+                                      casia_py_str(r.note))))
+            break;
+    }
+    return list;
+}
+
+/* The events of casia_dataset_events() as tuples; country and partner
+ * may be None, types a list of type names. */
+PyObject *_events(const casia_dataset *ds, PyObject *country, PyObject *partner,
+                  PyObject *types, int year_from, int year_to)
+{
+    const char *c = NULL, *p = NULL;
+    unsigned mask = 0;
+    size_t n = 0, i;
+    casia_event *ev = NULL;
+    PyObject *list;
+    int rc;
+    if (country != Py_None && !(c = PyUnicode_AsUTF8(country)))
+        return NULL;
+    if (partner != Py_None && !(p = PyUnicode_AsUTF8(partner)))
+        return NULL;
+    if (types != Py_None) {
+        Py_ssize_t k, m;
+        PyObject *seq = PySequence_Fast(types, "types: a list of event type names");
+        if (!seq)
+            return NULL;
+        m = PySequence_Fast_GET_SIZE(seq);
+        for (k = 0; k < m; k++) {
+            const char *name = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(seq, k));
+            casia_event_type t;
+            if (!name) {
+                Py_DECREF(seq);
+                return NULL;
+            }
+            if (casia_event_type_parse(&t, name) != CASIA_OK) {
+                casia_error err;
+                memset(&err, 0, sizeof err);
+                snprintf(err.text, sizeof err.text, "unknown event type '%s' (base, "
+                         "defence_agreement, exercise, deployment, visit or summit)",
+                         name);
+                Py_DECREF(seq);
+                return casia_py_raise(CASIA_EINVAL, &err);
+            }
+            mask |= 1u << t;
+        }
+        Py_DECREF(seq);
+    }
+    rc = casia_dataset_events(NULL, 0, &n, ds, c, p, mask, year_from, year_to);
+    if (rc == CASIA_OK && n) {
+        if (!(ev = malloc(n * sizeof *ev)))
+            return PyErr_NoMemory();
+        rc = casia_dataset_events(ev, n, &n, ds, c, p, mask, year_from, year_to);
+    }
+    if (rc != CASIA_OK) {
+        free(ev);
+        return casia_py_raise_index(rc, "events: unknown country or partner");
+    }
+    list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        if (casia_py_set(&list, (Py_ssize_t)i,
+                        Py_BuildValue("(sssiNssssN)", ev[i].id,
+                                      casia_event_type_name(ev[i].type), ev[i].date,
+                                      ev[i].year,
+                                      ev[i].end_year ? PyLong_FromLong(ev[i].end_year)
+                                                     : (Py_INCREF(Py_None), Py_None),
+                                      ev[i].country, ev[i].partner, ev[i].title,
+                                      ev[i].source, casia_py_str(ev[i].note))))
+            break;
+    }
+    free(ev);
+    return list;
+}
+
 /* ---- importing ---------------------------------------------------- */
 
 static int casia_py_import_options(PyObject *d, casia_import_options *opt)

@@ -298,3 +298,79 @@ def test_latin1_bytes_in_errors(tmp_path):
 def test_none_arguments(ds):
     with pytest.raises((casia.Error, TypeError)):
         ds.index("import_share", None, "CHN", 2023)
+
+
+# ---------------------------------------------------------------------------
+# Published aggregates and the ledger, on tests/data/published.json (the
+# arithmetic is in tests/check_published.c)
+
+PUBLISHED = os.path.join(DATADIR, "published.json")
+
+
+@pytest.fixture(scope="module")
+def pub():
+    return casia.Dataset.load(PUBLISHED)
+
+
+def test_published_turnover_and_share(pub):
+    # KGZ-CHN 2022: turnover 1500 over the world turnover 6000
+    r = pub.trade_share("Kyrgyzstan", "China", 2022)
+    assert r.value == 0.25
+    assert r.flags == frozenset({"total_world", "published_turnover"})
+    # KGZ-CHN 2023: the published 35%
+    r = pub.trade_share("KGZ", "CHN", 2023)
+    assert r.value == 0.35 and "published_share" in r.flags
+    # a partial year is never a year's value
+    with pytest.raises(casia.NotFoundError):
+        pub.trade_share("KGZ", "RUS", 2023)
+
+
+def test_votes_with_partners(pub):
+    assert len(pub.votes) == 3
+    rows = pub.votes("Kazakhstan")
+    assert len(rows) == 1
+    v = rows[0]
+    assert (v.resolution, v.title, v.vote) == ("ES-11/1", "Aggression against Ukraine",
+                                               "abstain")
+    # abstain with China's abstain: 1; with Russia's no: 0.5
+    assert v.partner_votes == {"CHN": "abstain", "RUS": "no"}
+    assert v.agreement == {"CHN": 1.0, "RUS": 0.5}
+    assert pub.votes("KAZ", against="RUS")[0].agreement == {"RUS": 0.5}
+    assert pub.resolutions[0].title == "Aggression against Ukraine"
+
+
+def test_events(pub):
+    everything = pub.events()
+    assert [e.id for e in everything][:2] == ["base-201-tjk", "drill-kgz-2019"]
+    # Kazakhstan with Russia: the CSTO deployment (Russia leads the CSTO)
+    e = pub.events("KAZ", partner="RUS")
+    assert [x.id for x in e] == ["csto-kaz-2022"]
+    assert e[0].end_year == 2022 and e[0].type == "deployment"
+    assert len(pub.events("KAZ", partner="CHN")) == 2
+    assert len(pub.events(partner="CIS")) == 1
+    # a base stands from its date on
+    assert [x.id for x in pub.events(types="base", years=2020)] == ["base-201-tjk"]
+    assert len(pub.events(types=["summit", "visit"], years=(2023, 2024))) == 2
+    with pytest.raises(casia.InvalidArgumentError):
+        pub.events(types="parade")
+    with pytest.raises(casia.NotFoundError):
+        pub.events("Kazakstan")
+
+
+def test_events_to_pandas(pub):
+    pandas = pytest.importorskip("pandas")
+    df = pub.events("KAZ").to_pandas()
+    assert isinstance(df, pandas.DataFrame)
+    assert list(df["id"]) == ["cis-kaz-2021", "csto-kaz-2022", "cc5-kaz-2023",
+                              "visit-kaz-2024"]
+
+
+def test_ties(ds):
+    # memberships.csv: KAZ,CSTO,1992,,... and the SCO; the ties of 2024
+    # include both, the CSTO led by Russia and the SCO by China
+    ties = {t.organisation: t for t in ds.ties("Kazakhstan", 2024)}
+    assert ties["CSTO"].led_by == "RUS" and ties["CSTO"].end_year is None
+    assert ties["SCO"].led_by == "CHN"
+    # Uzbekistan was in the CSTO 1992-1999 and 2006-2012 (memberships.csv):
+    # not a tie of 2024
+    assert "CSTO" not in {t.organisation for t in ds.ties("UZB", 2024)}

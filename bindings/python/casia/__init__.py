@@ -153,6 +153,21 @@ Membership = _namedtuple("Membership",
 Membership.__doc__ = "end_year is None while the country is still a member."
 Organisation = _namedtuple("Organisation", "id name led_by source note")
 Vote = _namedtuple("Vote", "resolution date country vote source")
+Resolution = _namedtuple("Resolution", "id date title source note")
+Event = _namedtuple("Event", "id type date year end_year country partner "
+                    "title source note")
+Event.__doc__ = """One event of the ledger of security and political ties:
+type is "base", "defence_agreement", "exercise", "deployment", "visit" or
+"summit"; date is as precise as the source ("2022", "2022-01" or
+"2022-01-06"); end_year is None unless a base or deployment ended; partner
+is a country code or an organisation id ("CSTO")."""
+VoteRow = _namedtuple("VoteRow", "resolution date title vote partner_votes "
+                      "agreement source")
+VoteRow.__doc__ = """A country's vote on one resolution: partner_votes and
+agreement are dicts keyed by partner code (a vote name or None; 1, 0.5, 0,
+or None when either did not vote or the vote is not in the dataset)."""
+Tie = _namedtuple("Tie", "organisation name led_by start_year end_year source")
+Tie.__doc__ = "A membership by name; end_year is None while still a member."
 Country = _namedtuple("Country", "code alpha2 numeric name kind")
 
 __version__ = _core.version()
@@ -356,7 +371,81 @@ class Dataset:
 
     @property
     def votes(self):
-        return [Vote(*v) for v in _core._votes(self._h)]
+        """Every UN vote of the dataset (Vote records); called with a
+        country, ds.votes("TJK", against=("CHN", "RUS")), the country's
+        votes with China's and Russia's and the agreement (VoteRow records),
+        as `casia votes` lists them."""
+        return _Votes(self, (Vote(*v) for v in _core._votes(self._h)))
+
+    @property
+    def resolutions(self):
+        """The UN resolutions with their titles (Resolution records)."""
+        return [Resolution(*r) for r in _core._resolutions(self._h)]
+
+    def _votes_of(self, country, against=("CHN", "RUS")):
+        """country's UN votes, one VoteRow per resolution, with the votes of
+        the countries in `against` and the agreement with each (1 the same
+        vote, 0.5 when one abstains, 0 opposite)."""
+        code = resolve_country(country)
+        if isinstance(against, str):
+            against = (against,)
+        against = tuple(resolve_country(a) for a in against)
+        titles = {r.id: r.title for r in self.resolutions}
+        by = {}
+        votes = [Vote(*v) for v in _core._votes(self._h)]
+        for v in votes:
+            by[(v.resolution, v.country)] = v.vote
+        rows = _Rows()
+        for v in votes:
+            if v.country != code:
+                continue
+            pv = {a: by.get((v.resolution, a)) for a in against}
+            ag = {a: _agreement(v.vote, pv[a]) for a in against}
+            rows.append(VoteRow(v.resolution, v.date, titles.get(v.resolution),
+                                v.vote, pv, ag, v.source))
+        return rows
+
+    def ties(self, country, year=None):
+        """country's memberships of organisations by name (Tie records),
+        those held in `year` when given, as `casia ties` lists them."""
+        code = resolve_country(country)
+        orgs = {o.id: o for o in self.organisations}
+        rows = _Rows()
+        for m in self.memberships:
+            if m.country != code:
+                continue
+            if year is not None:
+                y = _year(year)
+                if m.start_year > y or (m.end_year is not None and m.end_year < y):
+                    continue
+            o = orgs.get(m.organisation)
+            rows.append(Tie(m.organisation, o.name if o else None,
+                            o.led_by if o else None, m.start_year, m.end_year,
+                            m.source))
+        return rows
+
+    def events(self, country=None, partner=None, types=None, years=None):
+        """The events of the ledger (Event records), by date: of `country`
+        (any name or code), with `partner` (a country, which also matches
+        the organisations it leads, or an organisation id such as "CSTO"),
+        of the given types (a name or a list of names) and in `years` (a
+        year or a (first, last) pair; a base counts in every year it
+        stands). Returns a _Rows list (to_pandas())."""
+        if country is not None:
+            country = resolve_country(country)
+        if partner is not None and partner not in {o.id for o in self.organisations}:
+            partner = resolve_country(partner)
+        if isinstance(types, str):
+            types = [types]
+        first = last = 0
+        if years is not None:
+            if isinstance(years, (tuple, list)):
+                first, last = _year(years[0]), _year(years[1])
+            else:
+                first = last = _year(years)
+        return _Rows(Event(*e) for e in _core._events(
+            self._h, country, partner, None if types is None else list(types),
+            first, last))
 
     # -- output ---------------------------------------------------------------
 
@@ -413,6 +502,54 @@ Composite.__doc__ = """result: the composite Result; dimensions: {name:
 (value or None, weight, status)} for every dimension."""
 TableRow = _namedtuple("TableRow",
                        "reporter partner year index value unit basis flags")
+
+
+class _Rows(list):
+    """A list of records (named tuples) that also turns into a pandas
+    DataFrame."""
+
+    def to_pandas(self):
+        """The rows as a pandas DataFrame, one column per field (needs
+        pandas; Debian package python3-pandas)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("to_pandas() needs pandas (Debian package "
+                              "python3-pandas)") from None
+        if not self:
+            return pandas.DataFrame()
+        return pandas.DataFrame([r._asdict() for r in self])
+
+
+class _Votes(_Rows):
+    """Every vote of a dataset; calling it with a country gives that
+    country's votes against China's and Russia's (Dataset.votes)."""
+
+    def __init__(self, dataset, votes):
+        super().__init__(votes)
+        self._dataset = dataset
+
+    def __call__(self, country, against=("CHN", "RUS")):
+        return self._dataset._votes_of(country, against)
+
+
+def _agreement(a, b):
+    if a is None or b is None:
+        return None
+    return _core._vote_agreement(a, b)
+
+
+def _year(y):
+    import operator
+    try:
+        y = operator.index(y)
+    except TypeError:
+        raise InvalidArgumentError(_STATUS["EINVAL"], "EINVAL", "", 0, 0,
+                                   "a year must be an integer, not %r" % (y,)) from None
+    if not 1900 <= y <= 2100:
+        raise InvalidArgumentError(_STATUS["EINVAL"], "EINVAL", "", 0, 0,
+                                   "year %d is outside 1900-2100" % y)
+    return y
 
 
 def _flags(bits):
