@@ -783,12 +783,18 @@ def coverage_markdown(dataset, inputs):
            "the cited data: nothing was interpolated. Partner `WLD` is the "
            "world total; `EUU` the European Union; `UNK` SIPRI's unknown "
            "suppliers.", "",
-           "In all: %s in %s, %s, %s, %s, %s."
+           "In all: %s in %s, %s, %s, %s, %s, %s, %s."
            % (plural(n_values, "value"), plural(len(series), "series"),
               plural(len(dataset["sources"]), "source"),
               plural(len(dataset["organisations"]), "organisation"),
               plural(len(dataset["memberships"]), "membership"),
-              plural(len(dataset["votes"]), "vote")), ""]
+              plural(len(dataset["votes"]), "vote"),
+              plural(len(dataset.get("resolutions", ())), "resolution"),
+              plural(len(dataset.get("events", ())), "event")), "",
+           "Which of the 40 cells of 2021-2024 (five states, China and "
+           "Russia) answer a turnover share, and by which input, is in "
+           "[`coverage-cells.md`](coverage-cells.md), made from the library's "
+           "answers by `make coverage-cells`.", ""]
     out += ["## Inputs", ""] + inputs_table(inputs) + [""]
 
     out += ["## Indicators", "",

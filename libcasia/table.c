@@ -590,7 +590,8 @@ static int do_remittances(casia_table *t, const casia__ix *c,
         "remittance.inflow_usd", "gdp.current_usd", "remittance.inflow_pct_gdp"
     };
     static const char *const share_names[] = {
-        "remittance.inflow_usd", "remittance.share_from_partner_pct"
+        "remittance.inflow_usd", "remittance.share_from_partner_pct",
+        "remittance.transfers_usd"
     };
     key3 *k = NULL;
     size_t n = 0, i;
@@ -607,7 +608,7 @@ static int do_remittances(casia_table *t, const casia__ix *c,
     if (rc != CASIA_OK)
         return rc;
     k = NULL;
-    rc = keys_of(&k, &n, c, share_names, 2, 0);
+    rc = keys_of(&k, &n, c, share_names, 3, 0);
     for (i = 0; i < n && rc == CASIA_OK; i++) {
         casia_result r;
         int x = casia_remittance_share(&r, c->ds, casia__country_code(k[i].rep),

@@ -12,12 +12,16 @@
 #       CHN no delivery -> 0.0%
 #     remittances % GDP: published only, 13.8 (gh_fozich_remit_panel, the
 #       smaller of two source ids; timesca_uz_kz_migrants gives 17.8)
-#     composite CHN (0.21952 + 0 + 0.5) / 3 = 0.240 (trade, arms,
-#       institutions: SCO and C+C5 of four state-led memberships)
-#     composite RUS (0.15808 + 0.66336 + 0.78 + 0.25) / 4 = 0.463 (with the
-#       Central Bank of Uzbekistan's 78% share of remittances from Russia)
-#     sensitivity over trade, arms, institutions: 3322 of 10000 draws
-#       (the generator's transcription in tests/check_indices.c)
+#     UN votes of 2023 (un_votes.csv, ES-11/6 of 2023-02-23): UZB
+#       abstained, China abstained (agreement 1), Russia voted no (0.5)
+#     composite CHN (0.21952 + 0 + 0.5 + 1) / 4 = 0.430 (trade, arms,
+#       institutions: SCO and C+C5 of four state-led memberships, UN votes)
+#     composite RUS (0.15808 + 0.66336 + 0.78 + 0.25 + 0.5) / 5 = 0.470
+#       (with the Central Bank of Uzbekistan's 78% share of remittances
+#       from Russia)
+#     sensitivity over trade, arms, institutions and UN votes: 6207 of
+#       10000 draws (the generator's transcription in tests/check_indices.c,
+#       sens([0.21952, 0, 0.5, 1], [0.15808, 147 / 221.6, 0.25, 0.5]))
 #   KGZ 2019 (IMF DOTS): turnover shares CHN 26.4%, RUS 23.8%; HHI 0.1658,
 #     upper 0.1726; arms 2015-2019 (register): RUS 40.49 of 40.49 -> 100.0%;
 #     remittances published 28.79; institutions CHN 2/6 (SCO, C+C5), RUS
@@ -45,11 +49,11 @@ expect() {
         rc=1
     fi
 }
-expect "Uzbekistan (UZB)" 2023 22.0% 15.8% CHN 22.0% 0.078 [0.371] 0.0% 66.3% 13.80r 0.240 0.463 0.3322
+expect "Uzbekistan (UZB)" 2023 22.0% 15.8% CHN 22.0% 0.078 [0.371] 0.0% 66.3% 13.80r 0.430 0.470 0.6207
 expect "Kyrgyzstan (KGZ)" 2019 26.4% 23.8% CHN 26.4% 0.166 [0.173] 0.0% 100.0% 28.79r 0.199 0.579 0.0042
 n=`printf '%s\n' "$out" | awk '$1 ~ /^20[0-9][0-9]$/' | wc -l`
-if [ "$n" -ne 50 ]; then
-    echo "FAIL: $n year lines, expected 5 states x 10 years (2015-2024)"
+if [ "$n" -ne 55 ]; then
+    echo "FAIL: $n year lines, expected 5 states x 11 years (2015-2025)"
     rc=1
 fi
 if ! printf '%s\n' "$out" | awk 'index($0, "Tajikistan (TJK)") == 1 { on = 1 } on && $1 == 2022' |

@@ -263,7 +263,8 @@ START_TEST(test_kaz_trade)
     ck_assert_int_eq(r.basis, CASIA_BASIS_MIXED);
     /* "China has taken over as Kazakhstan's largest trading partner": in
      * 2023 China (24.7 bn by Chinese data + 14.7 bn by Kazakh data) leads
-     * the partners the data lists; Russia has no 2023 figure at all */
+     * the partners the data lists. Russia has no import or export row for
+     * 2023; its turnover share comes from published turnovers */
     ck_assert_status(casia_top_partners(e, 4, &n, NULL, ds, "KAZ", 2023,
                                         CASIA_FLOW_TURNOVER, NULL), CASIA_OK);
     ck_assert_uint_eq(n, 4);
@@ -271,9 +272,24 @@ START_TEST(test_kaz_trade)
     ck_assert_double_eq(e[0].value, 39.4e9);
     ck_assert_str_eq(e[1].partner, "UZB");
     ck_assert_double_eq(e[1].value, 4.4e9);   /* Uzbek data: 3.03 + 1.37 */
+    /* ... published turnovers (docs/indices.md, "The order of inputs"):
+     * Kazakh national figures of 26e9 from two sources (astanatimes_202402
+     * _digest and newsfront_ria_2023: the smaller id is taken,
+     * SOURCE_CHOSEN), over the World Bank's world exports plus imports,
+     * 78.533e9 + 60.655e9 = 139.188e9 (wdi_kaz_2026):
+     * 26 / 139.188 = 0.18679771 (mixed: national_stats and other) */
     ck_assert_status(casia_trade_share(&r, ds, "KAZ", "RUS", 2023,
-                                       CASIA_FLOW_TURNOVER, NULL),
-                     CASIA_ENOTFOUND);
+                                       CASIA_FLOW_TURNOVER, NULL), CASIA_OK);
+    ck_assert_double_eq(r.numerator, 26e9);
+    ck_assert_double_eq(r.denominator, 139188e6);
+    ck_near(r.value, 0.1867977124);
+    ck_assert_uint_eq(r.flags, CASIA_RESULT_TOTAL_WORLD | CASIA_RESULT_MIXED_BASIS |
+                                   CASIA_RESULT_SOURCE_CHOSEN |
+                                   CASIA_RESULT_PUBLISHED_TURNOVER);
+    /* and China's, from the rows: (24.7e9 + 14.7e9) / 139.188e9 = 0.28307 */
+    ck_assert_status(casia_trade_share(&r, ds, "KAZ", "CHN", 2023,
+                                       CASIA_FLOW_TURNOVER, NULL), CASIA_OK);
+    ck_near(r.value, 39.4 / 139.188);
 }
 END_TEST
 
@@ -294,19 +310,26 @@ START_TEST(test_uzb_sensitivity)
 {
     casia_result r;
     casia_composite_result c;
-    /* trade, arms (2019-2023) and institutions are known for both; the
-     * remittance share only for Russia, so it is left out */
+    /* trade, arms (2019-2023), institutions and the UN votes of 2023
+     * (ES-11/6: UZB and China abstained, Russia voted no) are known for
+     * both; the remittance share only for Russia, so it is left out.
+     * 6207 of 10000 draws: the generator's transcription above (see
+     * tests/check_indices.c), sens([0.21952, 0, 0.5, 1],
+     * [0.15808, 147 / 221.6, 0.25, 0.5]) -> (6207, 0) */
     ck_assert_status(casia_composite_sensitivity(&r, ds, "UZB", "CHN", "RUS",
                                                  2023, NULL), CASIA_OK);
-    ck_assert_double_eq(r.value, 0.3322);
+    ck_assert_double_eq(r.value, 0.6207);
     ck_assert_uint_eq(r.dims, (1u << CASIA_DIM_TRADE) | (1u << CASIA_DIM_ARMS) |
-                                  (1u << CASIA_DIM_INSTITUTIONS));
+                                  (1u << CASIA_DIM_INSTITUTIONS) |
+                                  (1u << CASIA_DIM_UN_VOTES));
     ck_assert_status(casia_composite(&c, ds, "UZB", "CHN", 2023, NULL), CASIA_OK);
     ck_near(c.dim_value[CASIA_DIM_TRADE], 0.21952);
     ck_assert_double_eq(c.dim_value[CASIA_DIM_ARMS], 0);
     ck_assert_double_eq(c.dim_value[CASIA_DIM_INSTITUTIONS], 0.5);
-    ck_near(c.result.value, (0.21952 + 0 + 0.5) / 3);
+    ck_assert_double_eq(c.dim_value[CASIA_DIM_UN_VOTES], 1);
+    ck_near(c.result.value, (0.21952 + 0 + 0.5 + 1) / 4);
     ck_assert_status(casia_composite(&c, ds, "UZB", "RUS", 2023, NULL), CASIA_OK);
+    ck_assert_double_eq(c.dim_value[CASIA_DIM_UN_VOTES], 0.5);
     ck_near(c.dim_value[CASIA_DIM_ARMS], 0.6633574007220217);
     ck_assert_int_eq(c.dim_status[CASIA_DIM_REMITTANCE], CASIA_OK);
 }

@@ -64,34 +64,39 @@ static int same_str(const char *a, const char *b)
 
 START_TEST(test_counts)
 {
-    /* Rows of the cited CSV files, counted two ways that agree:
-     *   wc -l observations.csv extra_observations.csv memberships.csv \
-     *         un_votes.csv sources.csv
-     *   -> 1988 173 32 19 145 lines, each minus its header line:
-     *      1987 172 31 18 144 rows;
+    /* Rows of the cited CSV files (data/ca5), counted with
      *   python3 -c 'import csv,sys; [print(f, sum(1 for _ in csv.DictReader(
      *       open(f, newline="", encoding="utf-8")))) for f in sys.argv[1:]]' \
-     *       observations.csv extra_observations.csv memberships.csv \
-     *       un_votes.csv sources.csv
-     *   -> 1987 172 31 18 144.
+     *       *.csv
+     * -> observations 1987, extra_observations 172, obs_gas_finance_people
+     *    218, obs_gas_pipeline 12, obs_trade_2021_2025 32, obs_trade_totals
+     *    5; memberships 31; un_votes 53; un_resolutions 8; events 293;
+     *    sources 144, sources_events 147, sources_gas_finance_people 58,
+     *    sources_gas_pipeline 6, sources_trade_2021_2025 19,
+     *    sources_trade_totals 5, sources_un_votes 20.
      * data/sources-extra.csv adds 1 source (libcasia_classification). */
-    ck_assert_uint_eq(casia_dataset_observation_count(ds), 1987 + 172);
+    ck_assert_uint_eq(casia_dataset_observation_count(ds),
+                      1987 + 172 + 218 + 12 + 32 + 5);
     ck_assert_uint_eq(casia_dataset_membership_count(ds), 31);
-    ck_assert_uint_eq(casia_dataset_vote_count(ds), 18);
-    ck_assert_uint_eq(casia_dataset_source_count(ds), 144 + 1);
+    ck_assert_uint_eq(casia_dataset_vote_count(ds), 53);
+    ck_assert_uint_eq(casia_dataset_resolution_count(ds), 8);
+    ck_assert_uint_eq(casia_dataset_event_count(ds), 293);
+    ck_assert_uint_eq(casia_dataset_source_count(ds),
+                      144 + 147 + 58 + 6 + 19 + 5 + 20 + 1);
     /* distinct organisation column values of memberships.csv (11, listed
-     * in test_organisations) */
-    ck_assert_uint_eq(casia_dataset_organisation_count(ds), 11);
+     * in test_organisations), and the two formats only events name (C+C5,
+     * CA+RUS) */
+    ck_assert_uint_eq(casia_dataset_organisation_count(ds), 11 + 2);
     ck_assert_str_eq(casia_dataset_title(ds),
                      "Central Asia five (CA5): ties with Russia, China and other partners");
 }
 END_TEST
 
 /* Observations per indicator and the unit column of their CSV rows:
- *   python3 -c 'import csv,collections as c; print(sorted(c.Counter(
- *       (r["indicator"], r["unit"]) for f in ("observations.csv",
- *       "extra_observations.csv") for r in csv.DictReader(open(f,
- *       newline="", encoding="utf-8"))).items()))'
+ *   python3 -c 'import csv,glob,collections as c; print(sorted(c.Counter(
+ *       (r["indicator"], r["unit"]) for f in ["observations.csv",
+ *       "extra_observations.csv"] + glob.glob("obs_*.csv") for r in
+ *       csv.DictReader(open(f, newline="", encoding="utf-8"))).items()))'
  * Sorted by id, as casia_dataset_indicator() lists them. Nothing has
  * trade.reexport or trade.reimport. */
 /* cppcheck 2.10 sees the members of this anonymous struct as unused; the
@@ -107,22 +112,34 @@ static const struct {
     {"arms.import_share_pct_period", "pct", 1},
     {"arms.import_tiv", "TIV_million", 449},
     {"arms.import_tiv_period", "TIV_million", 49},
-    {"energy.gas_export_bcm", "bcm", 1},
-    {"energy.gas_export_usd", "USD", 3},
+    {"debt.external_share_pct", "pct", 7},
+    {"debt.external_usd", "USD", 30},
+    {"energy.gas_export_bcm", "bcm", 14},
+    {"energy.gas_export_usd", "USD", 5},
     {"energy.gas_import_bcm", "bcm", 3},
-    {"energy.gas_import_usd", "USD", 1},
+    {"energy.gas_import_usd", "USD", 11},
+    {"energy.pipeline_gas_import_bcm", "bcm", 5},
+    {"energy.pipeline_gas_import_share_pct", "pct", 3},
+    {"energy.pipeline_gas_import_usd", "USD", 24},
+    {"fdi.flow_usd", "USD", 26},
+    {"fdi.stock_usd", "USD", 6},
+    {"finance.loan_usd", "USD", 2},
     {"gdp.current_usd", "USD", 55},
-    {"migrants.count", "persons", 8},
+    {"gdp.per_capita_usd", "USD", 59},
+    {"migrants.count", "persons", 35},
+    {"migrants.inflow_count", "persons", 6},
+    {"population.total", "persons", 10},
     {"remittance.inflow_pct_gdp", "pct_gdp", 46},
-    {"remittance.inflow_usd", "USD", 37},
+    {"remittance.inflow_usd", "USD", 15},
     {"remittance.share_from_partner_pct", "pct", 3},
-    {"trade.export", "USD", 668},
-    {"trade.export_share_pct", "pct", 1},
-    {"trade.import", "USD", 665},
-    {"trade.import_share_pct", "pct", 4},
-    {"trade.turnover", "USD", 95},
-    {"trade.turnover_partial", "USD", 27},
-    {"trade.turnover_share_pct", "pct", 43},
+    {"remittance.transfers_usd", "USD", 22},
+    {"trade.export", "USD", 670},
+    {"trade.export_share_pct", "pct", 2},
+    {"trade.import", "USD", 668},
+    {"trade.import_share_pct", "pct", 5},
+    {"trade.turnover", "USD", 122},
+    {"trade.turnover_partial", "USD", 29},
+    {"trade.turnover_share_pct", "pct", 44},
 };
 #define N_INDICATORS (sizeof indicator_counts / sizeof indicator_counts[0])
 
@@ -177,18 +194,19 @@ END_TEST
 
 START_TEST(test_counts_by_basis)
 {
-    /* python3 -c 'import csv,collections as c; print(c.Counter(r["basis"]
-     *     for f in ("observations.csv", "extra_observations.csv") for r in
-     *     csv.DictReader(open(f, newline="", encoding="utf-8"))))'
-     * -> reporter 1118, partner_mirror 203, national_stats 182, other 656 */
+    /* python3 -c 'import csv,glob,collections as c; print(c.Counter(
+     *     r["basis"] for f in ["observations.csv", "extra_observations.csv"]
+     *     + glob.glob("obs_*.csv") for r in csv.DictReader(open(f,
+     *     newline="", encoding="utf-8"))))'
+     * -> reporter 1118, partner_mirror 221, national_stats 327, other 760 */
     static const struct {
         casia_basis basis;
         size_t count;
     } want[] = {
         {CASIA_BASIS_REPORTER, 1118},
-        {CASIA_BASIS_PARTNER_MIRROR, 203},
-        {CASIA_BASIS_NATIONAL_STATS, 182},
-        {CASIA_BASIS_OTHER, 656},
+        {CASIA_BASIS_PARTNER_MIRROR, 221},
+        {CASIA_BASIS_NATIONAL_STATS, 327},
+        {CASIA_BASIS_OTHER, 760},
     };
     size_t i;
     for (i = 0; i < 4; i++) {
@@ -256,17 +274,31 @@ START_TEST(test_every_citation_defined)
         ck_assert_status(casia_dataset_vote(&v, ds, i), CASIA_OK);
         cite(v.source, ids, cited, n, v.resolution);
     }
+    for (i = 0; i < casia_dataset_resolution_count(ds); i++) {
+        casia_resolution r;
+        ck_assert_status(casia_dataset_resolution(&r, ds, i), CASIA_OK);
+        cite(r.source, ids, cited, n, r.id);
+    }
+    for (i = 0; i < casia_dataset_event_count(ds); i++) {
+        casia_event e;
+        const char *code;
+        ck_assert_status(casia_dataset_event(&e, ds, i), CASIA_OK);
+        cite(e.source, ids, cited, n, e.id);
+        /* and its partner is a country or an organisation of the dataset */
+        ck_assert_msg(casia_country_resolve(&code, e.partner, NULL) == CASIA_OK ||
+                          casia_dataset_find_organisation(&g, ds, e.partner) == CASIA_OK,
+                      "event %s: partner %s unknown", e.id, e.partner);
+    }
     /* data/README.md: every organisation cites libcasia_classification */
     for (i = 0; i < casia_dataset_organisation_count(ds); i++) {
         ck_assert_status(casia_dataset_organisation(&g, ds, i), CASIA_OK);
         cite(g.source, ids, cited, n, g.id);
     }
     /* Every source is kept, cited or not. Cited by no row of the CSV files
-     * (data/README.md, and recomputed: the source_id column of sources.csv
-     * minus those of observations, extra_observations, memberships and
-     * un_votes, with Python sets): ankasam_cc5, shephard_20190222,
-     * tashkenttimes_c5p1. libcasia_classification is cited by the
-     * organisations. */
+     * (data/README.md, and recomputed: the source_id column of every
+     * sources*.csv minus those of every other file, with Python sets):
+     * ankasam_cc5, shephard_20190222, tashkenttimes_c5p1.
+     * libcasia_classification is cited by the organisations. */
     for (i = 0; i < n; i++) {
         if (cited[i])
             continue;
@@ -589,11 +621,11 @@ static const struct spot {
     {"remittance.inflow_usd", "TJK", "WLD", 2022, 5300000000, "USD", CASIA_BASIS_OTHER,
      "asiaplus_20240711",
      "World Bank figures as reported by Asia-Plus: surged 83.0% in 2022 to US$5.3 billion"},
-    /* observations.csv:620: remittance.inflow_usd,TJK,RUS,2013,4155000000,USD,
+    /* observations.csv:620: remittance.transfers_usd,TJK,RUS,2013,4155000000,USD,
      *   partner_mirror,newstj_253415,Central Bank of Russia: transfers by
      *   individuals from Russia via money transfer systems (as reported by
      *   Asia-Plus/news.tj): $4.155 billion in 2013 */
-    {"remittance.inflow_usd", "TJK", "RUS", 2013, 4155000000, "USD",
+    {"remittance.transfers_usd", "TJK", "RUS", 2013, 4155000000, "USD",
      CASIA_BASIS_PARTNER_MIRROR, "newstj_253415",
      "Central Bank of Russia: transfers by individuals from Russia via money transfer "
      "systems (as reported by Asia-Plus/news.tj): $4.155 billion in 2013"},
@@ -1020,42 +1052,69 @@ static int find_vote(casia_vote *out, const char *res, const char *country)
 
 START_TEST(test_votes)
 {
-    /* Per resolution (un_votes.csv lines 2-6, 7-10, 11-14, 15-19): ES-11/1
-     * on 2022-03-02 by 5, ES-11/2 on 2022-03-24 by 4 (no UZB row), ES-11/4
-     * on 2022-10-12 by 4 (no TKM row), ES-11/6 on 2023-02-23 by 5. */
+    /* Per resolution, the date and number of votes, and the vote column,
+     * from un_votes.csv:
+     *   python3 -c 'import csv,collections as c; r=list(csv.DictReader(open(
+     *       "un_votes.csv", newline="", encoding="utf-8"))); print(c.Counter(
+     *       (x["resolution"], x["date"]) for x in r), c.Counter(x["vote"]
+     *       for x in r))'
+     * -> 68/262 2014-03-27: 7; ES-11/1 2022-03-02: 7; ES-11/2 2022-03-24: 6
+     *    (no UZB row); ES-11/3 2022-04-07: 7; ES-11/4 2022-10-12: 7;
+     *    ES-11/5 2022-11-14: 7; ES-11/6 2023-02-23: 7; ES-11/7 2025-02-24: 3;
+     *    ES-11/8 2025-02-24: 2; abstain 28, no 15, absent 10. */
     static const struct {
-        const char *res, *date, *source;
+        const char *res, *date;
         size_t count;
     } want[] = {
-        {"ES-11/1", "2022-03-02", "nextshark_20220303", 5},
-        {"ES-11/2", "2022-03-24", "az24saat_20220324", 4},
-        {"ES-11/4", "2022-10-12", "kun_uz_20221013", 4},
-        {"ES-11/6", "2023-02-23", "asiaplus_20230224", 5},
+        {"68/262", "2014-03-27", 7}, {"ES-11/1", "2022-03-02", 7},
+        {"ES-11/2", "2022-03-24", 6}, {"ES-11/3", "2022-04-07", 7},
+        {"ES-11/4", "2022-10-12", 7}, {"ES-11/5", "2022-11-14", 7},
+        {"ES-11/6", "2023-02-23", 7}, {"ES-11/7", "2025-02-24", 3},
+        {"ES-11/8", "2025-02-24", 2},
     };
+    enum { NRES = sizeof want / sizeof want[0] };
     casia_vote v;
-    size_t i, j, n[4] = {0}, absent = 0, abstain = 0;
+    casia_resolution r;
+    size_t i, j, n[NRES] = {0}, absent = 0, abstain = 0, no = 0;
     for (i = 0; i < casia_dataset_vote_count(ds); i++) {
         ck_assert_status(casia_dataset_vote(&v, ds, i), CASIA_OK);
-        for (j = 0; j < 4; j++)
+        for (j = 0; j < NRES; j++)
             if (strcmp(v.resolution, want[j].res) == 0)
                 break;
-        ck_assert_msg(j < 4, "unexpected resolution %s", v.resolution);
-        /* ck_assert_msg does not return when j == 4; cppcheck 2.10 does not
-         * know that (false positive) */
+        ck_assert_msg(j < NRES, "unexpected resolution %s", v.resolution);
+        /* ck_assert_msg does not return when j == NRES; cppcheck 2.10 does
+         * not know that (false positive) */
         /* cppcheck-suppress arrayIndexOutOfBounds */
         ck_assert_str_eq(v.date, want[j].date);
-        ck_assert_str_eq(v.source, want[j].source);
         n[j]++;
         if (v.vote == CASIA_VOTE_ABSENT)
             absent++;
         else if (v.vote == CASIA_VOTE_ABSTAIN)
             abstain++;
+        else if (v.vote == CASIA_VOTE_NO)
+            no++;
     }
-    for (j = 0; j < 4; j++)
+    for (j = 0; j < NRES; j++)
         ck_assert_uint_eq(n[j], want[j].count);
-    /* vote column: 14 abstain, 4 absent, no yes or no */
-    ck_assert_uint_eq(abstain, 14);
-    ck_assert_uint_eq(absent, 4);
+    ck_assert_uint_eq(abstain, 28);
+    ck_assert_uint_eq(no, 15);
+    ck_assert_uint_eq(absent, 10);
+    /* un_votes.csv:20: ES-11/1,2022-03-02,RUS,no,unpress_ga12407 */
+    ck_assert(find_vote(&v, "ES-11/1", "RUS"));
+    ck_assert_int_eq(v.vote, CASIA_VOTE_NO);
+    ck_assert_str_eq(v.source, "unpress_ga12407");
+    /* un_votes.csv:32: ES-11/4,2022-10-12,TKM,absent,epochtimes_4793942 */
+    ck_assert(find_vote(&v, "ES-11/4", "TKM"));
+    ck_assert_int_eq(v.vote, CASIA_VOTE_ABSENT);
+    /* un_resolutions.csv:5: ES-11/4,2022-10-12,"Territorial integrity of
+     *   Ukraine: defending the principles of the Charter of the United
+     *   Nations",unpress_ga12458,... */
+    ck_assert_status(casia_dataset_find_resolution(&r, ds, "ES-11/4"), CASIA_OK);
+    ck_assert_str_eq(r.title, "Territorial integrity of Ukraine: defending the "
+                              "principles of the Charter of the United Nations");
+    ck_assert_str_eq(r.source, "unpress_ga12458");
+    /* ES-11/5 has votes but no title with a source of its own */
+    ck_assert_status(casia_dataset_find_resolution(&r, ds, "ES-11/5"), CASIA_ENOTFOUND);
     /* un_votes.csv:5: ES-11/1,2022-03-02,TKM,absent,nextshark_20220303 */
     ck_assert(find_vote(&v, "ES-11/1", "TKM"));
     ck_assert_int_eq(v.vote, CASIA_VOTE_ABSENT);
@@ -1071,7 +1130,7 @@ START_TEST(test_votes)
     ck_assert_int_eq(v.vote, CASIA_VOTE_ABSTAIN);
     /* no vote recorded is not a vote recorded as absent */
     ck_assert(!find_vote(&v, "ES-11/2", "UZB"));
-    ck_assert(!find_vote(&v, "ES-11/4", "TKM"));
+    ck_assert(!find_vote(&v, "ES-11/7", "KAZ"));
 }
 END_TEST
 
@@ -1157,7 +1216,7 @@ START_TEST(test_file_equals_embedded)
     ck_assert_msg(rc == CASIA_OK, "%s:%d:%d: %s", err.source, err.line, err.column,
                   err.text);
 
-    ck_assert_uint_eq(casia_dataset_observation_count(file), 2159);
+    ck_assert_uint_eq(casia_dataset_observation_count(file), 2426);
     ck_assert_uint_eq(casia_dataset_observation_count(file),
                       casia_dataset_observation_count(ds));
     for (i = 0; i < casia_dataset_observation_count(ds); i++) {

@@ -357,7 +357,7 @@ static void *thread_work(void *arg)
     (void)arg;
     for (i = 0; i < 5; i++) {
         if (casia_dataset_open_default(&d, NULL) == CASIA_OK &&
-            casia_dataset_observation_count(d) == 2159 &&
+            casia_dataset_observation_count(d) == 2426 &&
             casia_dataset_value(&v, ds, "trade.import", "KAZ", "RUS", 2020) == CASIA_OK &&
             v == 200)
             ok++;

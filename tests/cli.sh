@@ -109,7 +109,7 @@ run 2 validate && err_has "give at least one file"
 # --- export: JSON round trip through validate, CSV one row per observation
 run 0 --data "$small" export -o "$tmp/small-out.json" &&
     run 0 validate "$tmp/small-out.json" && has "valid json: 7 observations"
-run 0 export --format csv && [ "$(printf '%s\n' "$out" | wc -l)" -eq 2160 ] && ok   # 2159 + header
+run 0 export --format csv && [ "$(printf '%s\n' "$out" | wc -l)" -eq 2427 ] && ok   # 2426 + header
 run 0 --data "$small" --format json export && has '"casia-dataset/1"' '"src_a"'
 run 3 export -o /nonexistent/dir/x.json && err_has "cannot create"
 
@@ -150,11 +150,47 @@ run 2 compare nonsense UZB CHN && err_has "is not an annual index"
 run 0 composite UZB 2023 && has "composite" "trade" "CHN" "RUS" "weightings drawn from Dirichlet"
 run 0 composite UZB 2023 --weights trade=1 && has "Composite on China: 0.220" "Composite on Russian Federation: 0.158"
 run 2 composite UZB 2023 --weights gold=1 && err_has "--weights"
-run 0 ties KAZ 2023 && has "memberships" "institutional_share"
-# a fraction in the mixed-unit value column reads as a percentage in text
-# (KAZ 2023: 2 of its 5 state-led memberships led by China, docs/indices.md)
-run 0 ties KAZ 2023 && has "40.0%"
-run 0 --format csv ties KAZ 2023 && has "KAZ,CHN,2023,institutional_share,0.4,fraction"
+# ties: memberships.csv rows of KAZ held in 2023: CSTO 1992-, SCO 2001-,
+# EAEU 2015-, CIS 1991-, C+C5 mechanism 2019-, C5+1 2015- (6); led by
+# China: SCO and the C+C5 mechanism (2); by Russia: CSTO and EAEU (2)
+run 0 ties KAZ 2023 && has "Collective Security Treaty Organization" "RUS" "1992" "Led by China in 2023: 2" "Led by Russian Federation in 2023: 2"
+run 0 --format csv ties KAZ 2023 && has "organisation,name,led_by,from,to,source" "CSTO,Collective Security Treaty Organization,RUS,1992,,"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 7 ] && ok || no "ties KAZ 2023: 6 rows and a header"
+# Uzbekistan left the CSTO in 2012 (memberships.csv: UZB,CSTO,2006,2012)
+run 0 --format csv ties UZB 2013 && case $out in *CSTO*) no "ties UZB 2013 lists the CSTO" ;; *) ok ;; esac
+run 1 ties KAZ 1980 && err_has "no membership for that year"
+# the measures of a country alone take no partner
+run 2 compare remittance_gdp TJK CHN && err_has "measure of the country alone"
+run 0 compare remittance_gdp TJK && has "remittance_gdp" "TJK" "2019" "2022"
+# votes: un_votes.csv and un_resolutions.csv. Tajikistan abstained on
+# ES-11/1 (nextshark_20220303), China abstained (londoneconomic_314563),
+# Russia voted no (unpress_ga12407): agreement 1 with China, 0.5 with Russia
+run 0 votes TJK && has "Aggression against Ukraine" "ES-11/1" "abstain" "no"
+run 0 --format csv votes TJK --against RUS && has "resolution,date,title,vote,RUS_vote,agreement_RUS,source" "ES-11/1,2022-03-02,Aggression against Ukraine,abstain,no,0.5,nextshark_20220303"
+run 2 votes TJK --against TJK && err_has "the country itself"
+# events: events.csv, 2022-01-csto-deploy-kaz, a CSTO deployment (led by Russia)
+run 0 events KAZ --with RUS --type deployment && has "2022-01-06" "CSTO" "deployment" "armradio_20220106"
+run 0 --format csv events KGZ --type base && has "base-kant-rus-kgz"
+run 2 events KAZ --type parade && err_has "--type"
+run 1 events TKM --type base && err_has "none in the dataset"
+# energy: obs_gas_pipeline.csv, CHN-TKM 2024 energy.pipeline_gas_import_share_pct
+# 45.37 (frominsideasia_pos2_2024): Turkmenistan's share of China's pipeline gas
+run 0 energy CHN TKM 2024 && has "45.4%" "published_share pipeline" "pipeline gas imports"
+# trade shares from published figures (docs/indices.md, the order of inputs):
+#   KAZ-RUS 2022: 26.1e9 (urdupoint_20230411, national_stats) / 134.4e9
+#     (cjtouch_kz_trade2022, national_stats) = 0.19419642857142858
+#   KGZ-CHN 2024: the published 35% (timesca_edb_2024, other)
+#   TJK-CHN 2023: 1.5e9 (khovar_50697_tj_cn2023) / 8.328e9 (trend_3873977) = 0.18011527
+#   UZB-CHN 2021: 8e9 (azernews_203490, other) / 42e9 (cis_minsk_uz2021) = 0.19047619
+#   TKM-RUS 2022: 0.865e9 (daryo_ru_tm_20230525, other) / 20e9 (nca_20230802_trapeznikov) = 0.04325
+run 0 --format csv share KAZ RUS 2022 && has "KAZ,RUS,2022,turnover,0.19419642857142858,fraction,national_stats,total_world published_turnover"
+run 0 share KGZ CHN 2024 && has "35.0%" "published_share" "the share as published"
+run 0 --format csv share TJK CHN 2023 && has ",0.18011527377521613," "khovar_50697_tj_cn2023"
+run 0 --format csv share UZB CHN 2021 && has ",0.19047619047619047,fraction,mixed,"
+run 0 --format csv share TKM RUS 2022 && has ",0.04325,fraction,other,"
+# the turnover gap of two published turnovers: KGZ-CHN 2024, China's 22.7e9
+# (24kg_317870) against Kyrgyzstan's 5.3e9 (24kg_336366): +328.3%
+run 0 gap KGZ CHN 2024 && has "+328.3%" "published_turnover"
 # the index options are explained in every index command's help
 run 0 top --help && has "Index options" "--min-partners N"
 # the two partners of a comparison must differ; the mirror basis needs mirrors
@@ -169,10 +205,14 @@ grep -q '^UZB,CHN,2023,import_share,0.2955380577427' "$tmp/table.csv" && ok || n
 
 # --- report: the main job (values as above)
 run 0 report && has "Kazakhstan (KAZ)" "Uzbekistan (UZB)" "Turkmenistan (TKM)" "Sources"
-run 0 report --country UZB && has "trade share: turnover" "22.0%" "15.8%" "2023" "national_stats"
-run 0 report --country TKM && has "49.8%" "9.9%" "2020"
+# the latest year in which both have a turnover share: UZB 2025, national
+# statistics: CHN 17.2e9 (caspianpost_cn_ca_2025) / 81.2e9
+# (prime_20260122_uz_ru) = 0.21182266, RUS 12.986e9 / 81.2e9 = 0.15992611;
+# TKM 2022: CHN 11.181e9 (cctv_tm_2022, mirror) / 20e9 = 0.55905, RUS 0.04325
+run 0 report --country UZB && has "trade share: turnover" "21.2% \$17.2bn" "16.0% \$13.0bn" "2025" "national_stats" "China against Russia (turnover share, 2025): China leads, 21.2% against 16.0%."
+run 0 report --country TKM && has "55.9%" "4.3%" "2022"
 run 0 --format csv report --country UZB &&
-    has "country,measure,partner,from,to,value,unit,basis,flags,sources" "UZB,turnover_share,CHN,2023,2023,0.21952"
+    has "country,measure,partner,from,to,value,unit,basis,flags,sources" "UZB,turnover_share,CHN,2025,2025,0.21182266009852216"
 run 0 --format json report --country TJK && has '"measure": "remittance_gdp"'
 run 2 report --country Atlantis && err_has "unknown country"
 run 2 report --country China && err_has "measures dependence on China and Russia"
@@ -198,9 +238,9 @@ cat "$CASIA_TEST_DATADIR/comtrade_plus_monthly.csv" |
     [ -s "$tmp/direct.csv" ] && [ "$(cut -d, -f1-5 "$tmp/direct.csv")" = "$(cut -d, -f1-5 "$tmp/piped.csv")" ] &&
     ok || no "monthly Comtrade through a pipe: $(cat "$tmp/err")"
 run 0 --data "$CASIA_TEST_DATADIR/tidy.csv" observations && has "trade.import"
-run 0 export --format csv -o "$tmp/all.csv" && err_has "31 memberships, 18 UN votes" &&
+run 0 export --format csv -o "$tmp/all.csv" && err_has "31 memberships, 53 UN votes, 8 resolutions, 293 events" &&
     run 0 import "$tmp/all.csv" -o "$tmp/all.json" &&
-    run 0 validate "$tmp/all.json" && has "valid json: 2159 observations"
+    run 0 validate "$tmp/all.json" && has "valid json: 2426 observations"
 run 3 validate "$CASIA_TEST_DATADIR/bad_rows.csv" && err_has "bad_rows.csv:"
 py=${PYTHON:-python3}
 [ "$py" = : ] && py=python3

@@ -459,11 +459,14 @@ int cmd_export(cli *c, int argc, char **argv)
     if (csv) {
         /* say what a row per observation cannot hold */
         size_t m = casia_dataset_membership_count(ds), v = casia_dataset_vote_count(ds);
-        if (m || v || casia_dataset_source_count(ds))
+        size_t e = casia_dataset_event_count(ds), r = casia_dataset_resolution_count(ds);
+        if (m || v || e || r || casia_dataset_source_count(ds))
             fprintf(stderr, "%s: the CSV holds the observations only; %lu memberships, "
-                    "%lu UN votes and the sources' titles, publishers and URLs "
-                    "are left out (--format json keeps everything)\n", c->prog,
-                    (unsigned long)m, (unsigned long)v);
+                    "%lu UN votes, %lu resolutions, %lu events and the sources' "
+                    "titles, publishers and URLs are left out (--format json "
+                    "keeps everything; casia events --format csv lists the "
+                    "events)\n", c->prog, (unsigned long)m, (unsigned long)v,
+                    (unsigned long)r, (unsigned long)e);
     }
     if (path && fclose(f) != 0)
         return cli_fail(c, EXIT_INPUT, "%s: cannot write: %s", path, strerror(errno));

@@ -27,11 +27,16 @@ def test_version():
 
 
 def test_default_dataset_counts(ds):
-    # observations.csv has 1987 rows and extra_observations.csv 172
-    assert len(ds) == 1987 + 172
-    assert len(ds.sources) == 145
+    # rows of data/ca5 (csv.DictReader): observations.csv 1987,
+    # extra_observations.csv 172 and the topic files obs_*.csv 218 + 12 +
+    # 32 + 5; sources.csv and sources_*.csv 144 + 147 + 58 + 6 + 19 + 5 +
+    # 20, and sources-extra.csv 1; un_votes.csv 53; events.csv 293
+    assert len(ds) == 1987 + 172 + 218 + 12 + 32 + 5
+    assert len(ds.sources) == 144 + 147 + 58 + 6 + 19 + 5 + 20 + 1
     assert len(ds.memberships) == 31
-    assert len(ds.votes) == 18
+    assert len(ds.votes) == 53
+    assert len(ds.events()) == 293
+    assert len(ds.resolutions) == 8
     assert ds.title.startswith("Central Asia five")
 
 
@@ -149,7 +154,7 @@ def test_to_pandas(ds):
     pandas = pytest.importorskip("pandas")
     df = ds.to_pandas()
     assert isinstance(df, pandas.DataFrame)
-    assert len(df) == 2159
+    assert len(df) == 2426   # rows of data/ca5: observations, extra_observations, obs_*.csv
     assert list(df.columns) == list(casia.Observation._fields)
     # 1987 + 172 rows: 449 arms.import_tiv among them
     assert (df.indicator == "arms.import_tiv").sum() == 449
