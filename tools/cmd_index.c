@@ -242,8 +242,14 @@ static int share_or_gap(cli *c, int argc, char **argv, int gap)
     table_int(t, year);
     table_text(t, casia_flow_name(flow));
     result_cells(t, &r);
-    table_number(t, r.numerator);
-    table_number(t, r.denominator);
+    if (r.flags & CASIA_RESULT_PUBLISHED_SHARE) {
+        /* a share as published has no parts */
+        table_missing(t);
+        table_missing(t);
+    } else {
+        table_number(t, r.numerator);
+        table_number(t, r.denominator);
+    }
     if (c->format == OUT_TEXT) {
         if (gap)
             table_note(t, "gap = (mirror - reported) / reported: %s's customs "

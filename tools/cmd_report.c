@@ -598,11 +598,15 @@ int cmd_report(cli *c, int argc, char **argv)
                 "Dependence on China and Russia, %d-%d\n"
                 "Data: %s%s%s\n"
                 "Each measure is for the latest year in which both partners have a "
-                "value\n(else either); \"-\" means the data holds none. Shares of "
-                "trade are of the\ncountry's total with the world; the basis says "
-                "whose figures they are\n(reporter: its own; partner_mirror: the "
-                "partner's; national_stats: its\nstatistics office). (!) marks a "
-                "share above 100%%: its sources disagree.\nSee docs/indices.md.\n\n",
+                "value\n(else each one's own latest, shown as two years, and no "
+                "ranking); \"-\"\nmeans the data holds none. Shares of trade are "
+                "of the country's total\nwith the world, with the US dollars behind "
+                "them; the basis says whose\nfigures they are (reporter: its own; "
+                "partner_mirror: the partner's;\nnational_stats: its statistics "
+                "office) and whether a published turnover\nor a published share "
+                "answered. (!) marks a share above 100%%: a partner's\nfigure over "
+                "the country's own total, two statistics that disagree.\nSee "
+                "docs/indices.md.\n\n",
                 from, to, title ? title : (c->data_path ? c->data_path : "dataset"),
                 c->data_path ? "" : ", sha256 ",
                 c->data_path ? "" : casia_default_sha256());
