@@ -371,4 +371,36 @@ extern const unsigned char casia__default_json[];
 extern const size_t casia__default_json_size;
 extern const char casia__default_json_sha256[];
 
+/* The built-in claims (data/claims.json), compiled in (claims_data.c). */
+extern const unsigned char casia__claims_json[];
+extern const size_t casia__claims_json_size;
+extern const char casia__claims_json_sha256[];
+
+/* ------------------------------------------------------------------ */
+/* JSON text shared by the readers of JSON files (json_read.c)         */
+
+struct cJSON;
+
+/* The text a JSON tree was parsed from, to find a value's position. */
+typedef struct casia__json_text {
+    const char *text;   /* the input after any byte-order mark */
+    size_t len;
+    size_t bom;         /* bytes skipped at the start */
+    const char *name;   /* for messages */
+} casia__json_text;
+
+/*
+ * Parses data[0..size) as one JSON value (valid UTF-8, no NUL, nothing
+ * after it) into *root (free with cJSON_Delete) and fills *t. On failure
+ * err says where and why: CASIA_EPARSE, CASIA_ENOMEM.
+ */
+int casia__json_parse(struct cJSON **root, casia__json_text *t,
+                      const char *data, size_t size, const char *name,
+                      casia_error *err);
+
+/* Sets err's line, column and offset to those of the value at path (child
+ * indices, level by level; an object member's key) in t. */
+void casia__json_locate(const casia__json_text *t, casia_error *err,
+                        const int *path, int depth);
+
 #endif /* CASIA_INTERNAL_H */

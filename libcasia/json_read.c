@@ -1147,21 +1147,15 @@ static int read_root(reader *r, const cJSON *root)
     return CASIA_OK;
 }
 
-CASIA_API int casia_dataset_load_buffer(casia_dataset **out, const char *data,
-                                        size_t size, const char *name,
-                                        casia_error *err)
+int casia__json_parse(struct cJSON **root_out, casia__json_text *t,
+                      const char *data, size_t size, const char *name,
+                      casia_error *err)
 {
     reader r;
     cJSON *root;
     const char *end = NULL;
-    casia_dataset *ds = NULL;
     int rc;
 
-    if (!name)
-        name = "<buffer>";
-    if (!out || (!data && size))
-        return casia__error_set(err, CASIA_EINVAL, name,
-                                "casia_dataset_load_buffer: NULL argument");
     memset(&r, 0, sizeof r);
     r.text = data ? data : "";
     r.len = size;
@@ -1172,6 +1166,10 @@ CASIA_API int casia_dataset_load_buffer(casia_dataset **out, const char *data,
         r.len -= 3;
         r.bom = 3;
     }
+    t->text = r.text;
+    t->len = r.len;
+    t->bom = r.bom;
+    t->name = name;
     {
         size_t p = skip_ws(r.text, r.len, 0);
         if (p == r.len) {
@@ -1207,6 +1205,42 @@ CASIA_API int casia_dataset_load_buffer(casia_dataset **out, const char *data,
             return CASIA_EPARSE;
         }
     }
+    *root_out = root;
+    return CASIA_OK;
+}
+
+void casia__json_locate(const casia__json_text *t, casia_error *err,
+                        const int *path, int depth)
+{
+    casia__error_position(err, t->text, t->len,
+                          locate_path(t->text, t->len, path, depth));
+    if (err)
+        err->offset += (long long)t->bom;
+}
+
+CASIA_API int casia_dataset_load_buffer(casia_dataset **out, const char *data,
+                                        size_t size, const char *name,
+                                        casia_error *err)
+{
+    reader r;
+    casia__json_text t;
+    cJSON *root = NULL;
+    casia_dataset *ds = NULL;
+    int rc;
+
+    if (!name)
+        name = "<buffer>";
+    if (!out || (!data && size))
+        return casia__error_set(err, CASIA_EINVAL, name,
+                                "casia_dataset_load_buffer: NULL argument");
+    if ((rc = casia__json_parse(&root, &t, data, size, name, err)))
+        return rc;
+    memset(&r, 0, sizeof r);
+    r.text = t.text;
+    r.len = t.len;
+    r.bom = t.bom;
+    r.name = name;
+    r.err = err;
     r.b = casia__builder_new();
     if (!r.b) {
         cJSON_Delete(root);
