@@ -29,5 +29,6 @@
 #include "casia/dataset.h"
 #include "casia/indices.h"
 #include "casia/import.h"
+#include "casia/claims.h"
 
 #endif /* CASIA_H */

@@ -140,6 +140,20 @@
       "Russia, each dimension listed; then the share of N weightings drawn\n" \
       "from Dirichlet(1,...,1) by a seeded generator (default 10000, seed\n" \
       "20240229) in which China's composite exceeds Russia's.")              \
+    X("claims", cmd_claims,                                                  \
+      "the analysis's findings, checked against the data",                   \
+      "casia claims [FILE] [--id ID] [--views] [--format text|csv|json]\n"   \
+      "\n"                                                                   \
+      "Checks each claim of FILE (a claims file, \"format\":\n"              \
+      "\"casia-claims/1\", docs/claims.md; default: the built-in claims of\n" \
+      "the source analysis) against the dataset: under the default rules,\n" \
+      "then each basis (reporter, national_stats, other, partner_mirror),\n" \
+      "then each source with observations for it. The verdict: supported,\n" \
+      "contradicted, depends_on_source (the views naming which way each\n"  \
+      "goes) or not_testable (with the data missing), with the number that\n" \
+      "decides, what it is weighed against, the margin, and the sources.\n" \
+      "--views: one row per basis and source. Exit status 0 whatever the\n" \
+      "verdicts; 3 for a bad claims file (file:line:column).")              \
     X("table", cmd_table,                                                    \
       "every index for every country, partner and year, as CSV or JSON",     \
       "casia table [-o FILE] [index options]\n"                              \
