@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LAST_YEAR 2100
@@ -19,8 +20,8 @@ CASIA_API const char *casia_claim_type_name(casia_claim_type type)
 {
     static const char *const names[] = {NULL, "top", "overtakes", "value",
                                         "ratio", "change", "every", "since",
-                                        "member", "count"};
-    return (int)type >= 1 && (int)type <= 9 ? names[type] : NULL;
+                                        "member", "count", "vote"};
+    return (int)type >= 1 && (int)type <= 10 ? names[type] : NULL;
 }
 
 CASIA_API const char *casia_verdict_name(casia_verdict verdict)
@@ -274,11 +275,15 @@ static void eval_top_all(outcome *o, const claim_node *n,
          o->holds ? (count > 1 ? e[1].partner : "no other") : n->expect);
 }
 
+/* Among a set: the partners without a value are left out (and named in
+ * the note); the claimed one and one rival at least must have one. */
 static void eval_top(outcome *o, const claim_node *n, const casia_dataset *ds,
                      int y0, int y1, const casia_options *opt)
 {
     double best = 0, mine = 0;
     const char *rival = NULL;
+    char skipped[64] = "";
+    int have_mine = 0;
     size_t i;
     if (!n->n_set) {
         eval_top_all(o, n, ds, y0, y1, opt);
@@ -287,29 +292,33 @@ static void eval_top(outcome *o, const claim_node *n, const casia_dataset *ds,
     for (i = 0; i < n->n_set; i++) {
         claim_term t = n->a;
         double v;
-        int rc;
         t.partner = n->set[i];
-        rc = term_value(&v, o, ds, &t, y0, y1, opt);
-        if (rc) {
-            o->status = rc;
-            note(o, "no %s of %s for %s in %d", n->a.m.name, n->a.country,
-                 n->set[i], y1);
-            return;
+        if (term_value(&v, o, ds, &t, y0, y1, opt)) {
+            size_t l = strlen(skipped);
+            snprintf(skipped + l, sizeof skipped - l, " %s", n->set[i]);
+            continue;
         }
-        if (strcmp(n->set[i], n->expect) == 0)
+        if (strcmp(n->set[i], n->expect) == 0) {
             mine = v;
-        else if (!rival || v > best) {
+            have_mine = 1;
+        } else if (!rival || v > best) {
             best = v;
             rival = n->set[i];
         }
+    }
+    if (!have_mine || !rival) {
+        o->status = CASIA_ENOTFOUND;
+        note(o, "no %s of %s for%s in %d", n->a.m.name, n->a.country,
+             skipped, y1);
+        return;
     }
     o->year = y1;
     o->value = mine;
     o->other = best;
     o->margin = mine - best;
     o->holds = mine > best;
-    note(o, "%s %.4g against %s %.4g", n->expect, mine, rival ? rival : "-",
-         best);
+    note(o, "%s %.4g against %s %.4g%s%s", n->expect, mine, rival, best,
+         skipped[0] ? "; no value for" : "", skipped);
 }
 
 static void eval_overtakes(outcome *o, const claim_node *n,
@@ -409,6 +418,47 @@ static void eval_count(outcome *o, const claim_node *n, const casia_dataset *ds,
     note(o, "%lu events %d-%d", (unsigned long)count, y0, y1);
 }
 
+/* The country's votes on the resolutions claimed: how many are the vote
+ * claimed, of how many with a vote recorded. */
+static void eval_vote(outcome *o, const claim_node *n, const casia_dataset *ds)
+{
+    size_t i, k, nv = casia_dataset_vote_count(ds);
+    int recorded = 0, same = 0;
+    char miss[CASIA_CLAIM_TEXT_SIZE] = "";
+    for (k = 0; k < n->n_resolutions; k++) {
+        for (i = 0; i < nv; i++) {
+            casia_vote v;
+            if (casia_dataset_vote(&v, ds, i) ||
+                strcmp(v.resolution, n->resolutions[k]) ||
+                strcmp(v.country, n->a.country))
+                continue;
+            recorded++;
+            add_source(o, v.source);
+            if (v.vote == n->vote)
+                same++;
+            else if (strlen(miss) + 40 < sizeof miss)
+                snprintf(miss + strlen(miss), sizeof miss - strlen(miss),
+                         " %s: %s", v.resolution, casia_vote_choice_name(v.vote));
+            if (!o->year || atoi(v.date) > o->year)
+                o->year = atoi(v.date);
+            break;
+        }
+    }
+    if (!recorded) {
+        o->status = CASIA_ENOTFOUND;
+        note(o, "no vote of %s on %s in the dataset", n->a.country,
+             n->resolutions[0]);
+        return;
+    }
+    o->value = same;
+    o->other = recorded;
+    o->margin = same - recorded;
+    o->holds = same == recorded;
+    note(o, "%d of %d votes %s (of %lu claimed)%s%s", same, recorded,
+         casia_vote_choice_name(n->vote), (unsigned long)n->n_resolutions,
+         miss[0] ? "; other:" : "", miss);
+}
+
 static void eval_node(outcome *o, const claim_node *n, const casia_dataset *ds,
                       int y0, int y1, const casia_options *opt);
 
@@ -483,12 +533,15 @@ static void eval_node(outcome *o, const claim_node *n, const casia_dataset *ds,
         weigh(o, n, a);
         return;
     case CASIA_CLAIM_RATIO:
-        if ((rc = term_value(&a, o, ds, &n->a, y0, y1, opt)) ||
-            (rc = term_value(&b, o, ds, &n->b, y0, y1, opt))) {
+        if ((rc = term_value(&a, o, ds, &n->a, n->a.year ? n->a.year : y0,
+                             n->a.year ? n->a.year : y1, opt)) ||
+            (rc = term_value(&b, o, ds, &n->b, n->b.year ? n->b.year : y0,
+                             n->b.year ? n->b.year : y1, opt))) {
             o->status = rc;
-            note(o, "no %s of %s for %s and %s of %s for %s in %d", n->a.m.name,
-                 n->a.country, who(&n->a), n->b.m.name, n->b.country,
-                 who(&n->b), y1);
+            note(o, "no %s of %s for %s in %d, or no %s of %s for %s in %d",
+                 n->a.m.name, n->a.country, who(&n->a),
+                 n->a.year ? n->a.year : y1, n->b.m.name, n->b.country,
+                 who(&n->b), n->b.year ? n->b.year : y1);
             return;
         }
         if (b == 0) {
@@ -496,7 +549,7 @@ static void eval_node(outcome *o, const claim_node *n, const casia_dataset *ds,
             note(o, "the denominator is 0");
             return;
         }
-        o->year = y1;
+        o->year = n->a.year ? n->a.year : y1;
         weigh(o, n, a / b);
         note(o, "%.6g / %.6g", a, b);
         return;
@@ -545,6 +598,9 @@ static void eval_node(outcome *o, const claim_node *n, const casia_dataset *ds,
     case CASIA_CLAIM_COUNT:
         eval_count(o, n, ds, y0, y1);
         return;
+    case CASIA_CLAIM_VOTE:
+        eval_vote(o, n, ds);
+        return;
     }
 }
 
@@ -589,7 +645,8 @@ static int has_views(const claim_node *n)
 {
     if (n->type == CASIA_CLAIM_EVERY || n->type == CASIA_CLAIM_SINCE)
         return has_views(n->sub);
-    if (n->type == CASIA_CLAIM_MEMBER || n->type == CASIA_CLAIM_COUNT)
+    if (n->type == CASIA_CLAIM_MEMBER || n->type == CASIA_CLAIM_COUNT ||
+        n->type == CASIA_CLAIM_VOTE)
         return 0;
     return n->a.m.is_index ? feeds(&n->a.m, "trade.") || feeds(&n->a.m, "arms.") ||
                              feeds(&n->a.m, "remittance.") ||
@@ -718,6 +775,7 @@ CASIA_API int casia_claim_evaluate(casia_claim_result *out,
     out->unit = n->type == CASIA_CLAIM_RATIO ? "ratio"
               : n->type == CASIA_CLAIM_OVERTAKES ? "year"
               : n->type == CASIA_CLAIM_MEMBER ? "bool"
+              : n->type == CASIA_CLAIM_VOTE ? "count"
               : leaf(n)->a.m.unit;
     run_view(out, n, ds, opt, CASIA_BASIS_ANY, NULL);
     if (has_views(n)) {

@@ -24,7 +24,11 @@ typedef struct claim_term {
     claim_measure m;
     const char *country;     /* canonical (static) */
     const char *partner;     /* canonical (static), or NULL */
+    int year;                /* ratio: this term's own year, or 0 */
 } claim_term;
+
+/* Most resolutions of a vote claim. */
+#define CLAIM_MAX_RESOLUTIONS 16
 
 typedef struct claim_node claim_node;
 
@@ -48,6 +52,9 @@ struct claim_node {
     const char *org;         /* member: organisation id */
     int expect_member;       /* member: 1 a member, 0 not */
     unsigned types;          /* count: event type bits (0: all) */
+    const char *resolutions[CLAIM_MAX_RESOLUTIONS]; /* vote */
+    size_t n_resolutions;
+    casia_vote_choice vote;  /* vote: the vote claimed on each */
     claim_node *sub;         /* every, since: the inner claim */
 };
 

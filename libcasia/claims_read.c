@@ -315,7 +315,7 @@ static int read_term(rd *r, const cJSON *obj, const char *key,
                      const claim_node *n, claim_term *t)
 {
     static const char *const allowed[] = {"measure", "country", "partner",
-                                          NULL};
+                                          "year", NULL};
     int idx, rc;
     const cJSON *v = get(obj, key, &idx);
     *t = n->a;
@@ -332,6 +332,8 @@ static int read_term(rd *r, const cJSON *obj, const char *key,
         return rc;
     if (get(v, "partner", NULL) && (rc = get_country(r, v, "partner", 1, &t->partner)))
         return rc;
+    if ((rc = get_year(r, v, "year", &t->year)))
+        return rc;
     if (!t->m.name)
         return fail(r, CASIA_ESCHEMA, "missing \"measure\"");
     pop(r);
@@ -341,7 +343,7 @@ static int read_term(rd *r, const cJSON *obj, const char *key,
 static int parse_type(const char *s, casia_claim_type *out)
 {
     int t;
-    for (t = CASIA_CLAIM_TOP; t <= CASIA_CLAIM_COUNT; t++)
+    for (t = CASIA_CLAIM_TOP; t <= CASIA_CLAIM_VOTE; t++)
         if (strcmp(s, casia_claim_type_name((casia_claim_type)t)) == 0) {
             *out = (casia_claim_type)t;
             return 1;
@@ -356,7 +358,7 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
         "partners", "expect", "other", "year", "years", "by", "min", "max",
         "between", "unit", "numerator", "denominator", "periods",
         "direction", "claim", "organisation", "member", "event_types",
-        "note", NULL};
+        "resolutions", "vote", "note", NULL};
     const cJSON *v;
     claim_node *n;
     const char *type;
@@ -405,7 +407,8 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
         if (n->sub->type == CASIA_CLAIM_EVERY || n->sub->type == CASIA_CLAIM_SINCE ||
             n->sub->type == CASIA_CLAIM_OVERTAKES || n->sub->type == CASIA_CLAIM_CHANGE)
             return fail_at(r, obj, "claim", "the inner claim of \"%s\" must be "
-                           "of one year (top, value, ratio, member, count)", type);
+                           "of one year (top, value, ratio, member, count, "
+                           "vote)", type);
         n->a = n->sub->a;
         *out = n;
         return CASIA_OK;
@@ -423,6 +426,38 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
                 return fail_at(r, obj, "member", "\"member\" must be true or false");
             n->expect_member = cJSON_IsTrue(m);
         }
+        *out = n;
+        return CASIA_OK;
+    }
+    if (n->type == CASIA_CLAIM_VOTE) {
+        const cJSON *c, *res = get(obj, "resolutions", &idx);
+        const char *vote;
+        int i = 0;
+        if ((rc = get_country(r, obj, "country", 1, &n->a.country)) ||
+            (rc = get_string(r, obj, "vote", 1, &vote)))
+            return rc;
+        for (i = CASIA_VOTE_YES; i <= CASIA_VOTE_ABSENT; i++)
+            if (strcmp(vote, casia_vote_choice_name((casia_vote_choice)i)) == 0)
+                n->vote = (casia_vote_choice)i;
+        if (!n->vote)
+            return fail_at(r, obj, "vote", "unknown vote \"%s\" (yes, no, "
+                           "abstain, absent)", vote);
+        if (!res || !cJSON_IsArray(res) || cJSON_GetArraySize(res) < 1 ||
+            cJSON_GetArraySize(res) > CLAIM_MAX_RESOLUTIONS)
+            return fail_at(r, obj, "resolutions", "\"resolutions\" must be an "
+                           "array of 1 to %d resolution ids",
+                           CLAIM_MAX_RESOLUTIONS);
+        push(r, idx);
+        for (c = res->child, i = 0; c; c = c->next, i++) {
+            if (!cJSON_IsString(c)) {
+                push(r, i);
+                return fail(r, CASIA_ESCHEMA, "a resolution id must be a string");
+            }
+            if (!(n->resolutions[n->n_resolutions++] = dup(r, c->valuestring)))
+                return nomem(r);
+        }
+        pop(r);
+        n->a.m.unit = "count";
         *out = n;
         return CASIA_OK;
     }
@@ -573,7 +608,7 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
         break;
     }
     if (n->type != CASIA_CLAIM_OVERTAKES && n->type != CASIA_CLAIM_CHANGE &&
-        top && !n->year_from)
+        top && !n->year_from && !(n->a.year && n->b.year))
         return fail(r, CASIA_ESCHEMA, "missing \"year\" (or \"years\")");
     *out = n;
     return CASIA_OK;
@@ -583,7 +618,7 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
 static void describe(char *buf, size_t size, const claim_node *n)
 {
     size_t l;
-    char thr[96] = "", yrs[32] = "";
+    char thr[96] = "", yrs[32] = "t", set[96] = "";
     if (n->year_from && n->year_to && n->year_to != n->year_from)
         snprintf(yrs, sizeof yrs, "%d-%d", n->year_from, n->year_to);
     else if (n->year_from)
@@ -594,12 +629,15 @@ static void describe(char *buf, size_t size, const claim_node *n)
         snprintf(thr, sizeof thr, " >= %g", n->min);
     else if (n->has_max)
         snprintf(thr, sizeof thr, " <= %g", n->max);
+    for (l = 0; l < n->n_set; l++) {
+        size_t k = strlen(set);
+        snprintf(set + k, sizeof set - k, "%s%s", l ? "," : " among ",
+                 n->set[l]);
+    }
     switch (n->type) {
     case CASIA_CLAIM_TOP:
-        snprintf(buf, size, "top(%s, %s, %s%s%s%s%s) == %s", n->a.country,
-                 n->a.m.name, yrs, n->n_set ? " among " : "",
-                 n->n_set ? n->set[0] : "", n->n_set ? "," : "",
-                 n->n_set > 1 ? n->set[1] : "", n->expect);
+        snprintf(buf, size, "top(%s, %s, %s%s) == %s", n->a.country,
+                 n->a.m.name, yrs, set, n->expect);
         break;
     case CASIA_CLAIM_OVERTAKES:
         snprintf(buf, size, "overtakes(%s, %s, %s, %s) by %d", n->expect,
@@ -611,9 +649,11 @@ static void describe(char *buf, size_t size, const claim_node *n)
                  yrs, thr);
         break;
     case CASIA_CLAIM_RATIO:
-        snprintf(buf, size, "%s(%s, %s) / %s(%s, %s) in %s%s", n->a.m.name,
-                 n->a.country, n->a.partner ? n->a.partner : "-", n->b.m.name,
-                 n->b.country, n->b.partner ? n->b.partner : "-", yrs, thr);
+        snprintf(buf, size, "%s(%s, %s, %d) / %s(%s, %s, %d)%s", n->a.m.name,
+                 n->a.country, n->a.partner ? n->a.partner : "-",
+                 n->a.year ? n->a.year : n->year_from, n->b.m.name,
+                 n->b.country, n->b.partner ? n->b.partner : "-",
+                 n->b.year ? n->b.year : n->year_from, thr);
         break;
     case CASIA_CLAIM_CHANGE:
         snprintf(buf, size, "change(%s(%s%s%s), %d-%d -> %d-%d)%s%s",
@@ -636,6 +676,11 @@ static void describe(char *buf, size_t size, const claim_node *n)
     case CASIA_CLAIM_MEMBER:
         snprintf(buf, size, "member(%s, %s, %s) == %s", n->a.country, n->org,
                  yrs, n->expect_member ? "true" : "false");
+        break;
+    case CASIA_CLAIM_VOTE:
+        snprintf(buf, size, "vote(%s, %s%s) == %s", n->a.country,
+                 n->resolutions[0], n->n_resolutions > 1 ? ", ..." : "",
+                 casia_vote_choice_name(n->vote));
         break;
     case CASIA_CLAIM_COUNT:
         snprintf(buf, size, "count(events of %s%s%s, %s)%s", n->a.country,

@@ -28,7 +28,8 @@ static void view_label(char *buf, size_t size, const casia_claim_view *v)
 }
 
 /* "holds: a, b; fails: c; untested: d" */
-static void view_summary(char *buf, size_t size, const casia_claim_result *r)
+static void view_summary(char *buf, size_t size, const casia_claim_result *r,
+                         int brief)
 {
     static const char *const what[] = {"holds", "fails", "untested"};
     static const int want[] = {1, 0, -1};
@@ -37,6 +38,14 @@ static void view_summary(char *buf, size_t size, const casia_claim_result *r)
     buf[0] = '\0';
     for (w = 0; w < 3; w++) {
         unsigned i, n = 0;
+        if (brief && want[w] < 0) {
+            for (i = 0; i < r->view_count; i++)
+                n += r->views[i].holds < 0;
+            if (n && l < size)
+                l += (size_t)snprintf(buf + l, size - l, "%s%u untested",
+                                      l ? "; " : "", n);
+            continue;
+        }
         for (i = 0; i < r->view_count; i++) {
             char label[96];
             if (r->views[i].holds != want[w])
@@ -141,7 +150,7 @@ static void claim_rows(table *t, const casia_claim *cl,
     if (r->verdict == CASIA_VERDICT_NOT_TESTABLE)
         snprintf(buf, sizeof buf, "missing: %s", r->missing);
     else
-        view_summary(buf, sizeof buf, r);
+        view_summary(buf, sizeof buf, r, text);
     table_text(t, buf);
     if (!text) {
         table_text(t, cl->statement);

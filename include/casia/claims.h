@@ -47,11 +47,12 @@ typedef enum casia_claim_type {
     CASIA_CLAIM_EVERY = 6,     /**< a claim holds in every year of a range */
     CASIA_CLAIM_SINCE = 7,     /**< a claim holds in every year from one on */
     CASIA_CLAIM_MEMBER = 8,    /**< a country is (or is not) a member */
-    CASIA_CLAIM_COUNT = 9      /**< the number of events of the ledger */
+    CASIA_CLAIM_COUNT = 9,     /**< the number of events of the ledger */
+    CASIA_CLAIM_VOTE = 10      /**< a country's votes on UN resolutions */
 } casia_claim_type;
 
 /** "top", "overtakes", "value", "ratio", "change", "every", "since",
- *  "member", "count"; NULL for a value outside the enum. */
+ *  "member", "count", "vote"; NULL for a value outside the enum. */
 CASIA_API const char *casia_claim_type_name(casia_claim_type type);
 
 /** One claim as read (all strings borrowed from the claims set). */
@@ -62,7 +63,7 @@ typedef struct casia_claim {
     const char *where;       /**< where the quote is ("" when not said) */
     const char *measure;     /**< index name or indicator id; for every
                                   and since, the inner claim's; NULL for
-                                  member and count */
+                                  member, count and vote */
     const char *country;     /**< canonical code of the country it is about */
     const char *statement;   /**< the claim in words, e.g.
                                   "top(KAZ, turnover_share, 2023 among CHN,
