@@ -379,7 +379,7 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
     if (!parse_type(type, &n->type))
         return fail_at(r, obj, "type", "unknown claim type \"%s\" (top, "
                        "overtakes, value, ratio, change, every, since, "
-                       "member, count)", type);
+                       "member, count, vote)", type);
     if ((rc = get_year(r, obj, "year", &n->year_from)) ||
         (rc = get_years(r, obj, "years", &n->year_from, &n->year_to)))
         return rc;
