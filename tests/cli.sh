@@ -173,6 +173,23 @@ run 0 events KAZ --with RUS --type deployment && has "2022-01-06" "CSTO" "deploy
 run 0 --format csv events KGZ --type base && has "base-kant-rus-kgz"
 run 2 events KAZ --type parade && err_has "--type"
 run 1 events TKM --type base && err_has "none in the dataset"
+
+# --- claims (docs/claims.md): the built-in claims of the source analysis,
+# and a user's claims on a user's dataset
+# observations.csv: trade.import,UZB,CHN,2023,11260000000,USD,national_stats,gazeta_uz_20240209
+run 0 claims --id uzb-imports-china-2023 && has "supported" "11,260,000,000" "gazeta_uz_20240209" "approximately \$12 billion"
+run 0 claims --help && has "usage: casia claims"
+run 0 --format csv claims && has "id,verdict,value,against,margin" "kaz-csto-deployment-2022,supported"
+run 0 claims --format json --id tjk-abstained-2022-2023 && has '"verdict": "contradicted"' '"quote": '
+# claims_dataset.json: KAZ imports 2023, reporter CHN 70 RUS 35, national
+# statistics CHN 30 RUS 50 (of 200): China leads in one source, not the other
+run 0 --data "$CASIA_TEST_DATADIR/claims_dataset.json" claims "$CASIA_TEST_DATADIR/claims_fixture.json" --id top-set &&
+    has "depends_on_source" "holds: default, reporter, source:rep" "fails: national_stats, source:nso"
+run 0 --data "$CASIA_TEST_DATADIR/claims_dataset.json" claims "$CASIA_TEST_DATADIR/claims_fixture.json" --views --id arms-flip &&
+    has "source:sipA" "source:sipB" "fails"
+run 3 claims "$CASIA_TEST_DATADIR/bad_claims_unit.json" && err_has "bad_claims_unit.json:9:18: threshold in \"pct\""
+run 3 claims "$tmp/no-such-claims.json" && err_has "no-such-claims.json"
+run 2 claims --id no-such-claim && err_has "no claim with id 'no-such-claim'"
 # energy: obs_gas_pipeline.csv, CHN-TKM 2024 energy.pipeline_gas_import_share_pct
 # 45.37 (frominsideasia_pos2_2024): Turkmenistan's share of China's pipeline gas
 run 0 energy CHN TKM 2024 && has "45.4%" "published_share pipeline" "pipeline gas imports"
