@@ -668,6 +668,99 @@ PyObject *_events(const casia_dataset *ds, PyObject *country, PyObject *partner,
     return list;
 }
 
+/* The claims of the file at path (None: the built-in ones) evaluated on
+ * ds: one tuple per claim, its views a list of tuples. */
+static PyObject *casia_py_value_or_none(const casia_claim_view *v, double x)
+{
+    if (!v || v->holds < 0)
+        Py_RETURN_NONE;
+    return PyFloat_FromDouble(x);
+}
+
+static PyObject *casia_py_view(const casia_claim_view *v)
+{
+    char label[128];
+    if (v->source)
+        snprintf(label, sizeof label, "source:%s", v->source);
+    else
+        snprintf(label, sizeof label, "%s",
+                 v->basis == CASIA_BASIS_ANY ? "default" : casia_basis_name(v->basis));
+    return Py_BuildValue("(sNNNNNNNs)", label,
+                         v->holds < 0 ? (Py_INCREF(Py_None), Py_None)
+                                      : PyBool_FromLong(v->holds),
+                         casia_py_value_or_none(v, v->value),
+                         casia_py_value_or_none(v, v->other),
+                         casia_py_value_or_none(v, v->margin),
+                         v->year ? PyLong_FromLong(v->year)
+                                 : (Py_INCREF(Py_None), Py_None),
+                         v->holds < 0 ? (Py_INCREF(Py_None), Py_None)
+                                      : PyUnicode_FromString(casia_basis_name(v->result_basis)),
+                         casia_py_sources(v->sources, v->source_count),
+                         v->note);
+}
+
+PyObject *_check_claims(const casia_dataset *ds, PyObject *path)
+{
+    casia_claims *cl = NULL;
+    casia_claim_result *r;
+    casia_error err;
+    PyObject *list;
+    size_t i, n;
+    int rc;
+    if (path == Py_None)
+        rc = casia_claims_default(&cl, &err);
+    else {
+        const char *p = PyUnicode_AsUTF8(path);
+        if (!p)
+            return NULL;
+        rc = casia_claims_load_file(&cl, p, &err);
+    }
+    if (rc != CASIA_OK)
+        return casia_py_raise(rc, &err);
+    if (!(r = malloc(sizeof *r))) {
+        casia_claims_free(cl);
+        return PyErr_NoMemory();
+    }
+    n = casia_claims_count(cl);
+    list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        casia_claim c;
+        const casia_claim_view *d;
+        PyObject *views;
+        unsigned k;
+        casia_claim_get(&c, cl, i);
+        casia_claim_evaluate(r, cl, i, ds, NULL);
+        d = r->decisive >= 0 ? &r->views[r->decisive] : NULL;
+        views = PyList_New((Py_ssize_t)r->view_count);
+        for (k = 0; views && k < r->view_count; k++)
+            if (casia_py_set(&views, (Py_ssize_t)k, casia_py_view(&r->views[k])))
+                break;
+        if (!views) {
+            Py_CLEAR(list);
+            break;
+        }
+        if (casia_py_set(&list, (Py_ssize_t)i,
+                        Py_BuildValue("(sssssssNNNNNNNs)", c.id,
+                                      casia_claim_type_name(c.type), c.quote,
+                                      c.where, c.statement,
+                                      casia_verdict_name(r->verdict), r->unit,
+                                      casia_py_value_or_none(d, d ? d->value : 0),
+                                      casia_py_value_or_none(d, d ? d->other : 0),
+                                      casia_py_value_or_none(d, d ? d->margin : 0),
+                                      d && d->year ? PyLong_FromLong(d->year)
+                                                   : (Py_INCREF(Py_None), Py_None),
+                                      d ? PyUnicode_FromString(casia_basis_name(d->result_basis))
+                                        : (Py_INCREF(Py_None), Py_None),
+                                      d ? casia_py_sources(d->sources, d->source_count)
+                                        : PyList_New(0),
+                                      views, r->missing)))
+            break;
+    }
+    free(r);
+    casia_claims_free(cl);
+    return list;
+}
+
 /* ---- importing ---------------------------------------------------- */
 
 static int casia_py_import_options(PyObject *d, casia_import_options *opt)

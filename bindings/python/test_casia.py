@@ -379,3 +379,56 @@ def test_ties(ds):
     # Uzbekistan was in the CSTO 1992-1999 and 2006-2012 (memberships.csv):
     # not a tie of 2024
     assert "CSTO" not in {t.organisation for t in ds.ties("UZB", 2024)}
+
+
+def test_check_claims_fixture():
+    # tests/data/claims_dataset.json: KAZ imports 2023, reporter tables (rep)
+    # CHN 70 and RUS 35 of 200, statistics office (nso) CHN 30 and RUS 50
+    # of 200: China leads under rep (0.35 against 0.175), not under nso
+    data = casia.Dataset.load(os.path.join(DATADIR, "claims_dataset.json"))
+    rows = data.check_claims(os.path.join(DATADIR, "claims_fixture.json"))
+    by_id = {r.id: r for r in rows}
+    top = by_id["top-set"]
+    assert top.verdict == "depends_on_source"
+    assert top.value == pytest.approx(0.35) and top.against == pytest.approx(0.175)
+    views = {v.view: v for v in top.views}
+    assert views["source:rep"].holds is True
+    assert views["source:nso"].holds is False
+    assert views["partner_mirror"].holds is None
+    # no import figure of 2019 at all
+    assert by_id["value-no-year"].verdict == "not_testable"
+    assert "2019" in by_id["value-no-year"].missing
+    assert by_id["value-no-year"].value is None
+    # remittances 28, 31, 33, 35 % of GDP in 2019-2022: fails since 2019
+    assert by_id["since-2019"].verdict == "contradicted"
+    assert by_id["since-2019"].year == 2019
+
+
+def test_check_claims_builtin(ds):
+    rows = ds.check_claims()
+    assert len(rows) >= 25
+    # observations.csv: trade.import,UZB,CHN,2023,11260000000,...,gazeta_uz_20240209
+    uzb = next(r for r in rows if r.id == "uzb-imports-china-2023")
+    assert uzb.verdict == "supported" and uzb.value == 11260000000
+    assert uzb.sources == ("gazeta_uz_20240209",)
+    assert {r.verdict for r in rows} <= {"supported", "contradicted",
+                                         "depends_on_source", "not_testable"}
+
+
+def test_check_claims_errors(ds, tmp_path):
+    # bad_claims_unit.json line 9: `      "min": 12, "unit": "pct"`, the
+    # key "unit" at column 18; trade.import is in USD
+    with pytest.raises(casia.SchemaError) as e:
+        ds.check_claims(os.path.join(DATADIR, "bad_claims_unit.json"))
+    assert (e.value.line, e.value.column) == (9, 18)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "casia-claims/1", "claims": [')
+    with pytest.raises(casia.ParseError):
+        ds.check_claims(bad)
+
+
+def test_check_claims_to_pandas(ds):
+    pandas = pytest.importorskip("pandas")
+    df = ds.check_claims().to_pandas()
+    assert isinstance(df, pandas.DataFrame)
+    assert "verdict" in df.columns and len(df) >= 25

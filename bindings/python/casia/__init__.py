@@ -32,7 +32,7 @@ __all__ = [
     "InvalidArgumentError", "RangeError", "UnsupportedError",
     "resolve_country", "country", "countries", "version", "__version__",
     "Result", "Rank", "Comparison", "Composite", "TableRow", "INDICES",
-    "DIMENSIONS", "stream", "StreamRow",
+    "DIMENSIONS", "stream", "StreamRow", "Claim", "ClaimView",
 ]
 
 # ---------------------------------------------------------------------------
@@ -166,6 +166,15 @@ VoteRow = _namedtuple("VoteRow", "resolution date title vote partner_votes "
 VoteRow.__doc__ = """A country's vote on one resolution: partner_votes and
 agreement are dicts keyed by partner code (a vote name or None; 1, 0.5, 0,
 or None when either did not vote or the vote is not in the dataset)."""
+Claim = _namedtuple("Claim", "id type quote where statement verdict unit "
+                    "value against margin year basis sources views missing")
+Claim.__doc__ = """One claim of a claims file and its verdict on a dataset:
+value, against (the rival's value or the bound) and margin are the
+deciding view's (None when no view could test the claim); views holds
+every basis and source as ClaimView records; missing says what data a
+not_testable claim lacks."""
+ClaimView = _namedtuple("ClaimView", "view holds value against margin year "
+                        "basis sources note")
 Tie = _namedtuple("Tie", "organisation name led_by start_year end_year source")
 Tie.__doc__ = "A membership by name; end_year is None while still a member."
 Country = _namedtuple("Country", "code alpha2 numeric name kind")
@@ -446,6 +455,23 @@ class Dataset:
         return _Rows(Event(*e) for e in _core._events(
             self._h, country, partner, None if types is None else list(types),
             first, last))
+
+    def check_claims(self, path=None):
+        """Checks the claims of the claims file at `path` ("format":
+        "casia-claims/1", docs/claims.md; None: the built-in claims of the
+        source analysis) against this dataset, under the default rules,
+        each basis and each source. Returns a _Rows list of Claim records
+        (to_pandas()): the verdict ("supported", "contradicted",
+        "depends_on_source", "not_testable"), the deciding view's value,
+        what it is weighed against, the margin, year, basis and sources,
+        every view (ClaimView records) and, when not testable, what is
+        missing. A bad file raises SchemaError or ParseError naming
+        file:line:column."""
+        rows = _Rows()
+        for c in _core._check_claims(self._h, None if path is None else str(path)):
+            views = tuple(ClaimView(*v[:7], tuple(v[7]), v[8]) for v in c[13])
+            rows.append(Claim(*c[:12], tuple(c[12]), views, c[14]))
+        return rows
 
     # -- output ---------------------------------------------------------------
 
