@@ -711,6 +711,10 @@ static void years_of(const claim_node *n, int *lo, int *hi, int window)
         *lo = n->period[0][0];
         *hi = n->period[1][1];
     }
+    if (n->type == CASIA_CLAIM_RATIO && n->a.year && n->b.year) {
+        *lo = n->a.year < n->b.year ? n->a.year : n->b.year;
+        *hi = n->a.year < n->b.year ? n->b.year : n->a.year;
+    }
     if (l->a.m.is_index && l->a.m.index == CASIA_INDEX_ARMS_SHARE &&
         *lo > FIRST_YEAR)
         *lo -= window - 1;

@@ -312,13 +312,14 @@ static int get_thresholds(rd *r, const cJSON *obj, claim_node *n,
 static int read_node(rd *r, const cJSON *obj, claim_node **out, int top);
 
 static int read_term(rd *r, const cJSON *obj, const char *key,
-                     const claim_node *n, claim_term *t)
+                     const char *country, claim_term *t)
 {
     static const char *const allowed[] = {"measure", "country", "partner",
                                           "year", NULL};
     int idx, rc;
     const cJSON *v = get(obj, key, &idx);
-    *t = n->a;
+    memset(t, 0, sizeof *t);
+    t->country = country;
     if (!v)
         return fail(r, CASIA_ESCHEMA, "missing \"%s\"", key);
     push(r, idx);
@@ -565,8 +566,8 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
             return rc;
         break;
     case CASIA_CLAIM_RATIO:
-        if ((rc = read_term(r, obj, "numerator", n, &n->a)) ||
-            (rc = read_term(r, obj, "denominator", n, &n->b)) ||
+        if ((rc = read_term(r, obj, "numerator", n->a.country, &n->a)) ||
+            (rc = read_term(r, obj, "denominator", n->a.country, &n->b)) ||
             (rc = get_thresholds(r, obj, n, "ratio", 1)))
             return rc;
         break;

@@ -558,6 +558,24 @@ START_TEST(test_builtin_ties)
 }
 END_TEST
 
+/*
+ * "Russia ... remains the destination for the majority of its migrant
+ * workers": obs_gas_finance_people.csv, migrants.count TJK RUS 2023 =
+ * 627,000 (national_stats, buffett_ru_tjk_remit2023) over TJK WLD 2023,
+ * which has two national_stats rows, 652,000 (buffett_ru_tjk_remit2023)
+ * and 652,014 (daryo_tj_2023); among several sources of one basis the
+ * first in the dataset's order (source id) is taken: 627000 / 652000 =
+ * 0.961656 >= 0.5. The denominator names no partner: the world row.
+ */
+START_TEST(test_builtin_tjk_migrants)
+{
+    const casia_claim_result *r = builtin_eval("tjk-majority-migrants-in-russia");
+    ck_verdict(r, CASIA_VERDICT_SUPPORTED);
+    ck_assert_double_eq_tol(r->views[0].value, 627000.0 / 652000.0, 1e-12);
+    ck_assert_int_eq(view(r, CASIA_BASIS_ANY, "daryo_tj_2023")->holds, -1);
+}
+END_TEST
+
 static Suite *claims_suite(void)
 {
     Suite *s = suite_create("claims");
@@ -595,6 +613,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_builtin_tjk_remittances);
     tcase_add_test(tc, test_builtin_kaz_record_trade);
     tcase_add_test(tc, test_builtin_ties);
+    tcase_add_test(tc, test_builtin_tjk_migrants);
     suite_add_tcase(s, tc);
     return s;
 }
