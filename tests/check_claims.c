@@ -560,7 +560,7 @@ END_TEST
 
 /*
  * "Russia ... remains the destination for the majority of its migrant
- * workers": obs_gas_finance_people.csv, migrants.count TJK RUS 2023 =
+ * workers": observations.csv, migrants.count TJK RUS 2023 =
  * 627,000 (national_stats, buffett_ru_tjk_remit2023) over TJK WLD 2023,
  * which has two national_stats rows, 652,000 (buffett_ru_tjk_remit2023)
  * and 652,014 (daryo_tj_2023); among several sources of one basis the
