@@ -1,7 +1,7 @@
 /*
  * libcasia/indices_internal.h - declarations shared by the files of the
- * indices (indices.c, trade.c, arms.c, remittance.c, institutions.c,
- * composite.c, table.c). Nothing here is exported.
+ * indices (ixcore.c, indices.c, trade.c, arms.c, remittance.c,
+ * institutions.c, composite.c, table.c). Nothing here is exported.
  *
  * The per-call functions and the bulk tables share one core per index
  * family: the per-call function gathers the observations of one group
@@ -16,7 +16,7 @@
 #include "internal.h"
 
 /* ------------------------------------------------------------------ */
-/* Context of one computation (indices.c)                              */
+/* Context of one computation (ixcore.c)                               */
 
 /* How the mirror may be used. */
 enum { CASIA__MIRROR_NO = 0, CASIA__MIRROR_FALLBACK = 1, CASIA__MIRROR_ONLY = 2 };
@@ -91,7 +91,7 @@ int casia__ix_pick_pair(casia__pick *p, const casia__ix *c, int ind, int mind,
                         int rep, int par, int year, int prefer);
 
 /* ------------------------------------------------------------------ */
-/* Results (indices.c)                                                 */
+/* Results (ixcore.c)                                                  */
 
 /* Zeroes r and sets its unit, window and "no basis yet". */
 void casia__res_init(casia_result *r, const char *unit, int year_from,
@@ -251,7 +251,8 @@ int casia__composite_combine(double *value, unsigned *dims, double *wnorm,
  */
 int casia__composite_build(casia_result *out, double *wnorm, int *status,
                            const casia_result *res, const double *w, int year);
-/* Validates weights: CASIA_OK or CASIA_EINVAL. */
+/* Validates weights: CASIA_OK or CASIA_EINVAL (ixcore.c, for the
+ * options). */
 int casia__weights_ok(const double *w);
 
 #endif /* CASIA_INDICES_INTERNAL_H */
