@@ -54,39 +54,6 @@ CASIA_API const char *casia_dimension_name(casia_dimension dim)
 }
 
 /* ------------------------------------------------------------------ */
-/* Names of the indices                                                */
-
-static const char *const index_names[CASIA_INDEX_COUNT + 1] = {
-    NULL, "import_share", "export_share", "turnover_share",
-    "import_discrepancy", "export_discrepancy", "turnover_discrepancy",
-    "import_rank", "export_rank", "turnover_rank", "import_hhi", "export_hhi",
-    "turnover_hhi", "arms_share", "remittance_gdp", "remittance_share",
-    "energy_share", "memberships", "institutional_share", "un_agreement",
-    "composite"
-};
-
-CASIA_API const char *casia_index_name(casia_index_id index)
-{
-    if ((int)index < 1 || (int)index > CASIA_INDEX_COUNT)
-        return NULL;
-    return index_names[index];
-}
-
-CASIA_API int casia_index_parse(casia_index_id *out, const char *name)
-{
-    int i;
-    if (!out || !name)
-        return CASIA_EINVAL;
-    for (i = 1; i <= CASIA_INDEX_COUNT; i++) {
-        if (strcmp(name, index_names[i]) == 0) {
-            *out = (casia_index_id)i;
-            return CASIA_OK;
-        }
-    }
-    return CASIA_EINVAL;
-}
-
-/* ------------------------------------------------------------------ */
 /* Any annual index                                                    */
 
 static int rank_of(casia_result *out, const casia_dataset *ds,
@@ -141,74 +108,159 @@ static int rank_of(casia_result *out, const casia_dataset *ds,
     return rc;
 }
 
+/* The per-call functions of the registry: casia_index()'s arguments. */
+
+#define TRADE_FN(name, call, flow)                                          \
+    static int name(casia_result *out, const casia_dataset *ds,             \
+                    const char *reporter, const char *partner, int year,    \
+                    const casia_options *opt)                               \
+    {                                                                       \
+        return call(out, ds, reporter, partner, year, flow, opt);           \
+    }
+#define HHI_FN(name, flow)                                                  \
+    static int name(casia_result *out, const casia_dataset *ds,             \
+                    const char *reporter, const char *partner, int year,    \
+                    const casia_options *opt)                               \
+    {                                                                       \
+        (void)partner;                                                      \
+        return casia_hhi(out, ds, reporter, year, flow, opt);               \
+    }
+
+TRADE_FN(import_share, casia_trade_share, CASIA_FLOW_IMPORT)
+TRADE_FN(export_share, casia_trade_share, CASIA_FLOW_EXPORT)
+TRADE_FN(turnover_share, casia_trade_share, CASIA_FLOW_TURNOVER)
+TRADE_FN(import_discrepancy, casia_trade_discrepancy, CASIA_FLOW_IMPORT)
+TRADE_FN(export_discrepancy, casia_trade_discrepancy, CASIA_FLOW_EXPORT)
+TRADE_FN(turnover_discrepancy, casia_trade_discrepancy, CASIA_FLOW_TURNOVER)
+TRADE_FN(import_rank, rank_of, CASIA_FLOW_IMPORT)
+TRADE_FN(export_rank, rank_of, CASIA_FLOW_EXPORT)
+TRADE_FN(turnover_rank, rank_of, CASIA_FLOW_TURNOVER)
+HHI_FN(import_hhi, CASIA_FLOW_IMPORT)
+HHI_FN(export_hhi, CASIA_FLOW_EXPORT)
+HHI_FN(turnover_hhi, CASIA_FLOW_TURNOVER)
+
+/* the window of arms_window years ending in year */
+static int arms_share(casia_result *out, const casia_dataset *ds,
+                      const char *reporter, const char *partner, int year,
+                      const casia_options *opt)
+{
+    casia__ix c;
+    int rc = casia__ix_init(&c, ds, opt);
+    if (rc)
+        return rc;
+    return casia_arms_share(out, ds, reporter, partner,
+                            year - c.opt.arms_window + 1, year, opt);
+}
+
+static int remittance_gdp(casia_result *out, const casia_dataset *ds,
+                          const char *reporter, const char *partner, int year,
+                          const casia_options *opt)
+{
+    (void)partner;
+    return casia_remittance_gdp(out, ds, reporter, year, opt);
+}
+
+static int un_agreement(casia_result *out, const casia_dataset *ds,
+                        const char *reporter, const char *partner, int year,
+                        const casia_options *opt)
+{
+    return casia_un_agreement(out, ds, reporter, partner, NULL, 0, year, opt);
+}
+
+static int composite(casia_result *out, const casia_dataset *ds,
+                     const char *reporter, const char *partner, int year,
+                     const casia_options *opt)
+{
+    casia_composite_result cr;
+    int rc = casia_composite(&cr, ds, reporter, partner, year, opt);
+    if (rc == CASIA_OK)
+        *out = cr.result;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The registry: one row per index, in the order of casia_index_id     */
+
+static const casia__index_def index_defs[CASIA_INDEX_COUNT + 1] = {
+    {(casia_index_id)0, NULL, NULL, NULL, -1},
+    {CASIA_INDEX_IMPORT_SHARE, "import_share", import_share,
+     casia__build_trade, -1},
+    {CASIA_INDEX_EXPORT_SHARE, "export_share", export_share,
+     casia__build_trade, -1},
+    {CASIA_INDEX_TURNOVER_SHARE, "turnover_share", turnover_share,
+     casia__build_trade, CASIA_DIM_TRADE},
+    {CASIA_INDEX_IMPORT_DISCREPANCY, "import_discrepancy", import_discrepancy,
+     casia__build_trade, -1},
+    {CASIA_INDEX_EXPORT_DISCREPANCY, "export_discrepancy", export_discrepancy,
+     casia__build_trade, -1},
+    {CASIA_INDEX_TURNOVER_DISCREPANCY, "turnover_discrepancy",
+     turnover_discrepancy, casia__build_trade, -1},
+    {CASIA_INDEX_IMPORT_RANK, "import_rank", import_rank, casia__build_trade,
+     -1},
+    {CASIA_INDEX_EXPORT_RANK, "export_rank", export_rank, casia__build_trade,
+     -1},
+    {CASIA_INDEX_TURNOVER_RANK, "turnover_rank", turnover_rank,
+     casia__build_trade, -1},
+    {CASIA_INDEX_IMPORT_HHI, "import_hhi", import_hhi, casia__build_trade, -1},
+    {CASIA_INDEX_EXPORT_HHI, "export_hhi", export_hhi, casia__build_trade, -1},
+    {CASIA_INDEX_TURNOVER_HHI, "turnover_hhi", turnover_hhi,
+     casia__build_trade, -1},
+    {CASIA_INDEX_ARMS_SHARE, "arms_share", arms_share, casia__build_arms,
+     CASIA_DIM_ARMS},
+    {CASIA_INDEX_REMITTANCE_GDP, "remittance_gdp", remittance_gdp,
+     casia__build_remittances, -1},
+    {CASIA_INDEX_REMITTANCE_SHARE, "remittance_share", casia_remittance_share,
+     casia__build_remittances, CASIA_DIM_REMITTANCE},
+    {CASIA_INDEX_ENERGY_SHARE, "energy_share", casia_energy_share,
+     casia__build_energy, CASIA_DIM_ENERGY},
+    {CASIA_INDEX_MEMBERSHIPS, "memberships", casia_memberships,
+     casia__build_institutions, -1},
+    {CASIA_INDEX_INSTITUTIONAL_SHARE, "institutional_share",
+     casia_institutional_share, casia__build_institutions,
+     CASIA_DIM_INSTITUTIONS},
+    {CASIA_INDEX_UN_AGREEMENT, "un_agreement", un_agreement,
+     casia__build_votes, CASIA_DIM_UN_VOTES},
+    {CASIA_INDEX_COMPOSITE, "composite", composite, NULL, -1}
+};
+
+const casia__index_def *casia__index_def_get(casia_index_id index)
+{
+    if ((int)index < 1 || (int)index > CASIA_INDEX_COUNT)
+        return NULL;
+    return &index_defs[index];
+}
+
+CASIA_API const char *casia_index_name(casia_index_id index)
+{
+    const casia__index_def *d = casia__index_def_get(index);
+    return d ? d->name : NULL;
+}
+
+CASIA_API int casia_index_parse(casia_index_id *out, const char *name)
+{
+    int i;
+    if (!out || !name)
+        return CASIA_EINVAL;
+    for (i = 1; i <= CASIA_INDEX_COUNT; i++) {
+        if (strcmp(name, index_defs[i].name) == 0) {
+            *out = index_defs[i].id;
+            return CASIA_OK;
+        }
+    }
+    return CASIA_EINVAL;
+}
+
 CASIA_API int casia_index(casia_result *out, const casia_dataset *ds,
                           casia_index_id index, const char *reporter,
                           const char *partner, int year,
                           const casia_options *opt)
 {
+    const casia__index_def *d;
     if (!out || !ds)
         return CASIA_EINVAL;
-    switch (index) {
-    case CASIA_INDEX_IMPORT_SHARE:
-        return casia_trade_share(out, ds, reporter, partner, year,
-                                 CASIA_FLOW_IMPORT, opt);
-    case CASIA_INDEX_EXPORT_SHARE:
-        return casia_trade_share(out, ds, reporter, partner, year,
-                                 CASIA_FLOW_EXPORT, opt);
-    case CASIA_INDEX_TURNOVER_SHARE:
-        return casia_trade_share(out, ds, reporter, partner, year,
-                                 CASIA_FLOW_TURNOVER, opt);
-    case CASIA_INDEX_IMPORT_DISCREPANCY:
-        return casia_trade_discrepancy(out, ds, reporter, partner, year,
-                                       CASIA_FLOW_IMPORT, opt);
-    case CASIA_INDEX_EXPORT_DISCREPANCY:
-        return casia_trade_discrepancy(out, ds, reporter, partner, year,
-                                       CASIA_FLOW_EXPORT, opt);
-    case CASIA_INDEX_TURNOVER_DISCREPANCY:
-        return casia_trade_discrepancy(out, ds, reporter, partner, year,
-                                       CASIA_FLOW_TURNOVER, opt);
-    case CASIA_INDEX_IMPORT_RANK:
-        return rank_of(out, ds, reporter, partner, year, CASIA_FLOW_IMPORT, opt);
-    case CASIA_INDEX_EXPORT_RANK:
-        return rank_of(out, ds, reporter, partner, year, CASIA_FLOW_EXPORT, opt);
-    case CASIA_INDEX_TURNOVER_RANK:
-        return rank_of(out, ds, reporter, partner, year, CASIA_FLOW_TURNOVER,
-                       opt);
-    case CASIA_INDEX_IMPORT_HHI:
-        return casia_hhi(out, ds, reporter, year, CASIA_FLOW_IMPORT, opt);
-    case CASIA_INDEX_EXPORT_HHI:
-        return casia_hhi(out, ds, reporter, year, CASIA_FLOW_EXPORT, opt);
-    case CASIA_INDEX_TURNOVER_HHI:
-        return casia_hhi(out, ds, reporter, year, CASIA_FLOW_TURNOVER, opt);
-    case CASIA_INDEX_ARMS_SHARE: {
-        casia__ix c;
-        int rc = casia__ix_init(&c, ds, opt);
-        if (rc)
-            return rc;
-        return casia_arms_share(out, ds, reporter, partner,
-                                year - c.opt.arms_window + 1, year, opt);
-    }
-    case CASIA_INDEX_REMITTANCE_GDP:
-        return casia_remittance_gdp(out, ds, reporter, year, opt);
-    case CASIA_INDEX_REMITTANCE_SHARE:
-        return casia_remittance_share(out, ds, reporter, partner, year, opt);
-    case CASIA_INDEX_ENERGY_SHARE:
-        return casia_energy_share(out, ds, reporter, partner, year, opt);
-    case CASIA_INDEX_MEMBERSHIPS:
-        return casia_memberships(out, ds, reporter, partner, year, opt);
-    case CASIA_INDEX_INSTITUTIONAL_SHARE:
-        return casia_institutional_share(out, ds, reporter, partner, year, opt);
-    case CASIA_INDEX_UN_AGREEMENT:
-        return casia_un_agreement(out, ds, reporter, partner, NULL, 0, year, opt);
-    case CASIA_INDEX_COMPOSITE: {
-        casia_composite_result cr;
-        int rc = casia_composite(&cr, ds, reporter, partner, year, opt);
-        if (rc == CASIA_OK)
-            *out = cr.result;
-        return rc;
-    }
-    }
-    return CASIA_EINVAL;
+    if (!(d = casia__index_def_get(index)))
+        return CASIA_EINVAL;
+    return d->fn(out, ds, reporter, partner, year, opt);
 }
 
 /* ------------------------------------------------------------------ */
