@@ -12,121 +12,7 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* The code map                                                        */
-
-#define CODE_RADIX 38
-#define CODE_SLOTS (CODE_RADIX * CODE_RADIX * CODE_RADIX)
-
-/* 1..37 for [A-Za-z0-9_], 0 for anything else */
-static const unsigned char code_chars[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 0, 0, 0, 0, 0, 0,           /* 0-9 */
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,               /* A-O */
-    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 37,         /* P-Z _ */
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,               /* a-o */
-    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 0,          /* p-z */
-};
-
-static int code_char(unsigned char ch)
-{
-    return code_chars[ch];
-}
-
-/* Table slot of a 1..3 character code, or -1. */
-static int code_slot(const char *s, size_t len)
-{
-    int a, b = 0, c = 0;
-    if (len == 0 || len > 3)
-        return -1;
-    if (!(a = code_char((unsigned char)s[0])))
-        return -1;
-    if (len > 1 && !(b = code_char((unsigned char)s[1])))
-        return -1;
-    if (len > 2 && !(c = code_char((unsigned char)s[2])))
-        return -1;
-    return a + CODE_RADIX * (b + CODE_RADIX * c);
-}
-
-int casia__codemap_init(casia__codemap *m)
-{
-    size_t i;
-    m->table = malloc(CODE_SLOTS * sizeof *m->table);
-    m->cache = calloc(CASIA__CODE_CACHE, sizeof *m->cache);
-    if (!m->table || !m->cache) {
-        free(m->table);
-        free(m->cache);
-        m->table = NULL;
-        m->cache = NULL;
-        return CASIA_ENOMEM;
-    }
-    for (i = 0; i < CODE_SLOTS; i++)
-        m->table[i] = -1;
-    for (i = 0; i < casia__country_code_total; i++) {
-        const char *t = casia__country_codes[i].text;
-        size_t len = strlen(t);
-        int slot = code_slot(t, len);
-        if (slot < 0)
-            continue;
-        m->table[slot] = (int16_t)casia__country_codes[i].index;
-        if (t[0] >= '0' && t[0] <= '9' && len < 3) {
-            /* "4" is also written "04" and "004" */
-            char pad[4];
-            size_t k;
-            for (k = len + 1; k <= 3; k++) {
-                memset(pad, '0', k - len);
-                memcpy(pad + (k - len), t, len);
-                if ((slot = code_slot(pad, k)) >= 0 && m->table[slot] < 0)
-                    m->table[slot] = (int16_t)casia__country_codes[i].index;
-            }
-        }
-    }
-    return CASIA_OK;
-}
-
-void casia__codemap_free(casia__codemap *m)
-{
-    free(m->table);
-    free(m->cache);
-    m->table = NULL;
-    m->cache = NULL;
-}
-
-int casia__codemap_find(const casia__codemap *m, const char *text, size_t len,
-                        casia_error *err)
-{
-    int slot, idx;
-    while (len && (*text == ' ' || *text == '\t')) {
-        text++;
-        len--;
-    }
-    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-        len--;
-    slot = code_slot(text, len);
-    if (slot >= 0 && m->table[slot] >= 0)
-        return m->table[slot];
-    if (casia__country_resolve_n(&idx, text, len, err) == CASIA_OK)
-        return idx;
-    return -1;
-}
-
-/* ------------------------------------------------------------------ */
 /* Columns                                                             */
-
-void casia__header_key(char *dst, size_t size, const char *src, size_t len)
-{
-    size_t i, o = 0;
-    for (i = 0; i < len && o + 1 < size; i++) {
-        char ch = src[i];
-        if (ch >= 'A' && ch <= 'Z')
-            dst[o++] = (char)(ch - 'A' + 'a');
-        else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
-            dst[o++] = ch;
-    }
-    if (size)
-        dst[o] = '\0';
-}
 
 typedef struct column_name {
     const char *key;   /* normalised header name */
@@ -553,11 +439,11 @@ static inline ALWAYS_INLINE int read_country(const casia__comtrade *ct,
             if ((uint32_t)*slot == key)
                 return (int)(*slot >> 32);
             {
-                int a = code_chars[(unsigned char)p[0]],
-                    b = code_chars[(unsigned char)p[1]],
-                    d = code_chars[(unsigned char)p[2]];
+                int a = casia__code_chars[(unsigned char)p[0]],
+                    b = casia__code_chars[(unsigned char)p[1]],
+                    d = casia__code_chars[(unsigned char)p[2]];
                 if (a && b && d) {
-                    int idx = ct->codes.table[a + CODE_RADIX * (b + CODE_RADIX * d)];
+                    int idx = ct->codes.table[a + CASIA__CODE_RADIX * (b + CASIA__CODE_RADIX * d)];
                     if (idx >= 0) {
                         *slot = key | (uint64_t)idx << 32;
                         return idx;
@@ -929,4 +815,27 @@ fail:
     free(ind_chap);
     casia__comtrade_free(&ct);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_comtrade_plus(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__comtrade_is_header(c) && casia__import_has_column(c, "typecode");
+}
+
+int casia__detect_comtrade_legacy(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__comtrade_is_header(c) && !casia__import_has_column(c, "typecode");
+}
+
+/* UN Comtrade's list of country codes (not imported) */
+int casia__detect_comtrade_codes(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__import_has_column(c, "countrycode") &&
+           casia__import_has_column(c, "countrynameenglish");
 }

@@ -422,3 +422,15 @@ CASIA_API int casia_dataset_save_csv(const casia_dataset *ds, const char *path,
                                 casia__errno_text(errno, ebuf, sizeof ebuf));
     return CASIA_OK;
 }
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_tidy(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__import_has_column(c, "indicator") &&
+           casia__import_has_column(c, "reporter") &&
+           casia__import_has_column(c, "partner") && casia__import_has_column(c, "year") &&
+           casia__import_has_column(c, "value");
+}

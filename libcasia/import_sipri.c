@@ -428,3 +428,19 @@ fail:
     casia__bulk_free(b);
     return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_sipri_tiv(const casia__csv *c, int record)
+{
+    return (record == 1 && casia__import_starts_with(c, 0, "TIV of arms ")) ||
+           casia__import_starts_with(c, 0, "Figures are SIPRI Trend Indicator Values");
+}
+
+int casia__detect_sipri_register(const casia__csv *c, int record)
+{
+    return (record == 1 &&
+            casia__import_starts_with(c, 0, "Transfers of major conventional arms")) ||
+           casia__import_starts_with(c, 0, "SIPRI AT Database ID");
+}

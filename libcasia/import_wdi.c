@@ -285,3 +285,26 @@ fail:
     casia__bulk_free(b);
     return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_wdi(const casia__csv *c, int record)
+{
+    (void)record;
+    return (casia__import_starts_with(c, 0, "Data Source") && casia__csv_count(c) > 1 &&
+            casia__import_starts_with(c, 1, "World Development Indicators")) ||
+           (casia__import_has_column(c, "countrycode") &&
+            casia__import_has_column(c, "indicatorcode") &&
+            casia__import_has_column(c, "countryname"));
+}
+
+/* the notes files of the same download (not imported) */
+int casia__detect_wdi_metadata(const casia__csv *c, int record)
+{
+    (void)record;
+    return (casia__import_has_column(c, "countrycode") &&
+            casia__import_has_column(c, "incomegroup")) ||
+           (casia__import_has_column(c, "indicatorcode") &&
+            casia__import_has_column(c, "sourcenote"));
+}

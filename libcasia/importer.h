@@ -32,6 +32,11 @@ typedef struct casia__codemap {
 
 #define CASIA__CODE_CACHE 1024
 
+/* The table's slot of a code a, b, c is a + R * (b + R * c), each from
+ * casia__code_chars (1..37 for [A-Za-z0-9_], 0 for anything else). */
+#define CASIA__CODE_RADIX 38
+extern const unsigned char casia__code_chars[256];
+
 int casia__codemap_init(casia__codemap *m);
 void casia__codemap_free(casia__codemap *m);
 /* Registry index of text[0..len) (spaces around ignored), or -1 when the
@@ -292,11 +297,37 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c,
 int casia__import_tidy(casia_dataset **out, casia__csv *c,
                        casia__import_ctx *ctx);
 
+/* Whether the header (or title) record c holds is the format's: record
+ * is its number in the file, 1 for the first. */
+int casia__detect_comtrade_plus(const casia__csv *c, int record);
+int casia__detect_comtrade_legacy(const casia__csv *c, int record);
+int casia__detect_comtrade_codes(const casia__csv *c, int record);
+int casia__detect_sipri_tiv(const casia__csv *c, int record);
+int casia__detect_sipri_register(const casia__csv *c, int record);
+int casia__detect_wdi(const casia__csv *c, int record);
+int casia__detect_wdi_metadata(const casia__csv *c, int record);
+int casia__detect_tidy(const casia__csv *c, int record);
+
+/* One row of the registry of formats (import.c). */
+typedef struct casia__importer {
+    casia_format format;
+    const char *name;          /* casia_format_name() */
+    const char *description;   /* casia_format_describe() */
+    int (*detect)(const casia__csv *c, int record);
+    int (*import)(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx);
+    const char *hint;          /* appended to "this looks like ..." */
+} casia__importer;
+
 /* Detection from the first bytes (import.c). */
 casia_format casia__detect(const char *data, size_t size);
 
 /* Normalises a header name for matching: ASCII letters and digits only,
  * lower-cased ("Trade Value (US$)" -> "tradevalueus"). */
 void casia__header_key(char *dst, size_t size, const char *src, size_t len);
+
+/* Whether the record has a field equal to key once normalised. */
+int casia__import_has_column(const casia__csv *c, const char *key);
+/* Whether field i of the record starts with prefix. */
+int casia__import_starts_with(const casia__csv *c, size_t i, const char *prefix);
 
 #endif /* CASIA_IMPORTER_H */
