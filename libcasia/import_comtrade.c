@@ -633,10 +633,85 @@ static const char *const flow_ind[4] = {
     "trade.import", "trade.export", "trade.reimport", "trade.reexport"
 };
 
+/* The header, and the indicators of the totals. CASIA_OK, or an error
+ * in ctx. */
+static int read_header(casia__comtrade *ct, casia__bulk *b, unsigned *ind_total,
+                       casia__csv *c, casia__import_ctx *ctx)
+{
+    casia_error rowerr;
+    int rc = casia__csv_next(c, ctx->err);
+    if (rc == 0)
+        return casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
+                                "empty file: no UN Comtrade header");
+    if (rc < 0)
+        return rc;
+    if ((rc = casia__comtrade_header(ct, c, &rowerr)) != CASIA_OK) {
+        casia__csv_error(c, 0, ctx->err, rc, "%s", rowerr.text);
+        return rc;
+    }
+    ctx->report->format = ct->layout;
+    if (ct->commodity != CASIA_COMMODITY_CHAPTERS) {
+        unsigned k;
+        for (k = 0; k < 4; k++)
+            if ((rc = casia__bulk_indicator(b, &ind_total[k], flow_ind[k], NULL,
+                                            ctx->err)) != CASIA_OK)
+                return rc;
+    }
+    return CASIA_OK;
+}
+
+/* The indicator of a row: its flow's total, or its flow's chapter (made
+ * on first sight). CASIA_OK, or an error in ctx. */
+static int row_indicator(unsigned *ind, const casia__comtrade *ct, casia__bulk *b,
+                         unsigned *ind_chap, const unsigned *ind_total,
+                         const casia__trade_row *row, casia__import_ctx *ctx)
+{
+    int rc;
+    if (ct->commodity == CASIA_COMMODITY_CHAPTERS) {
+        unsigned *slot = &ind_chap[row->flow * 100 + row->chapter];
+        if (!*slot) {
+            char name[40];
+            snprintf(name, sizeof name, "%s.hs%02d", flow_ind[row->flow],
+                     row->chapter);
+            if ((rc = casia__bulk_indicator(b, slot, name, "USD", ctx->err)) != CASIA_OK)
+                return rc;
+            (*slot)++;
+        }
+        *ind = *slot - 1;
+    } else {
+        *ind = ind_total[row->flow];
+    }
+    return CASIA_OK;
+}
+
+/* The source of the dataset, and the dataset (b freed). */
+static int finish(casia_dataset **out, casia__bulk *b, const casia__comtrade *ct,
+                  unsigned long long months, casia__import_ctx *ctx)
+{
+    char base[256], desc[512];
+    casia__source_info src;
+    snprintf(desc, sizeof desc,
+             "%s download%s: goods trade by partner, %s, %s; imports CIF, "
+             "exports FOB, as reported",
+             ct->layout == CASIA_FORMAT_COMTRADE_PLUS ? "UN Comtrade Plus"
+                                                      : "UN Comtrade (legacy layout)",
+             casia__import_base(ctx, base, sizeof base),
+             ct->commodity == CASIA_COMMODITY_TOTAL ? "all commodities (TOTAL)"
+             : ct->commodity == CASIA_COMMODITY_SUM_CHAPTERS
+                 ? "HS chapters summed" : "by HS chapter",
+             months ? "monthly rows summed into years" : "annual");
+    src.id = "un_comtrade";
+    src.title = "UN Comtrade database";
+    src.publisher = "United Nations Statistics Division";
+    src.url = "https://comtradeplus.un.org/";
+    src.description = desc;
+    src.basis = CASIA_BASIS_REPORTER;
+    return casia__import_finish(out, b, ctx, &src);
+}
+
 int casia__import_comtrade(casia_dataset **out, casia__csv *c,
                            casia__import_ctx *ctx)
 {
-    char base[256];
     casia__comtrade ct;
     casia__bulk *b = NULL;
     casia_import_report *rep = ctx->report;
@@ -644,7 +719,7 @@ int casia__import_comtrade(casia_dataset **out, casia__csv *c,
     unsigned *ind_chap = NULL;   /* [flow * 100 + chapter] + 1, 0 = not yet */
     casia_error rowerr;
     int rc, summing, ordered;
-    char id[128], desc[512], msg[256];
+    char msg[256];
     unsigned long long months = 0;
 
     if ((rc = casia__comtrade_init(&ct, ctx->opt, ctx->err)) != CASIA_OK) {
@@ -669,27 +744,8 @@ again:
         memset(ind_chap, 0, 400 * sizeof *ind_chap);
     memset(ind_total, 0, sizeof ind_total);
 
-    /* the header */
-    rc = casia__csv_next(c, ctx->err);
-    if (rc == 0) {
-        rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
-                              "empty file: no UN Comtrade header");
+    if ((rc = read_header(&ct, b, ind_total, c, ctx)) != CASIA_OK)
         goto fail;
-    }
-    if (rc < 0)
-        goto fail;
-    if ((rc = casia__comtrade_header(&ct, c, &rowerr)) != CASIA_OK) {
-        casia__csv_error(c, 0, ctx->err, rc, "%s", rowerr.text);
-        goto fail;
-    }
-    rep->format = ct.layout;
-    if (ct.commodity != CASIA_COMMODITY_CHAPTERS) {
-        unsigned k;
-        for (k = 0; k < 4; k++)
-            if ((rc = casia__bulk_indicator(b, &ind_total[k], flow_ind[k], NULL,
-                                            ctx->err)) != CASIA_OK)
-                goto fail;
-    }
 
     for (;;) {
         casia__trade_row row;
@@ -728,20 +784,9 @@ again:
         }
         if (row.month)
             months++;
-        if (ct.commodity == CASIA_COMMODITY_CHAPTERS) {
-            unsigned *slot = &ind_chap[row.flow * 100 + row.chapter];
-            if (!*slot) {
-                char name[40];
-                snprintf(name, sizeof name, "%s.hs%02d", flow_ind[row.flow],
-                         row.chapter);
-                if ((rc = casia__bulk_indicator(b, slot, name, "USD", ctx->err)) != CASIA_OK)
-                    goto fail;
-                (*slot)++;
-            }
-            ind = *slot - 1;
-        } else {
-            ind = ind_total[row.flow];
-        }
+        if ((rc = row_indicator(&ind, &ct, b, ind_chap, ind_total, &row,
+                                ctx)) != CASIA_OK)
+            goto fail;
         rc = casia__bulk_add(b, ind, row.reporter, row.partner, row.year,
                              ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS ? -1
                                                                           : row.month,
@@ -776,36 +821,12 @@ again:
         rep->kept++;
     }
 
-    casia__import_source_id(id, sizeof id, ctx, "un_comtrade");
-    snprintf(desc, sizeof desc,
-             "%s download%s: goods trade by partner, %s, %s; imports CIF, "
-             "exports FOB, as reported",
-             ct.layout == CASIA_FORMAT_COMTRADE_PLUS ? "UN Comtrade Plus"
-                                                     : "UN Comtrade (legacy layout)",
-             casia__import_base(ctx, base, sizeof base),
-             ct.commodity == CASIA_COMMODITY_TOTAL ? "all commodities (TOTAL)"
-             : ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS
-                 ? "HS chapters summed" : "by HS chapter",
-             months ? "monthly rows summed into years" : "annual");
     rep->observations = casia__bulk_count(b);
-    rc = casia__bulk_finish(b, out, id,
-                            ctx->opt->source_title ? ctx->opt->source_title
-                                                   : "UN Comtrade database",
-                            ctx->opt->source_publisher
-                                ? ctx->opt->source_publisher
-                                : "United Nations Statistics Division",
-                            ctx->opt->source_url ? ctx->opt->source_url
-                                                 : "https://comtradeplus.un.org/",
-                            ctx->opt->source_description
-                                ? ctx->opt->source_description : desc,
-                            ctx->opt->basis != CASIA_BASIS_ANY ? ctx->opt->basis
-                                                               : CASIA_BASIS_REPORTER,
-                            ctx->name, ctx->err);
+    rc = finish(out, b, &ct, months, ctx);
     b = NULL;
     if (rc != CASIA_OK)
         goto fail;
     rep->observations = casia_dataset_observation_count(*out);
-    snprintf(rep->source_id, sizeof rep->source_id, "%s", id);
     free(ind_chap);
     casia__comtrade_free(&ct);
     return CASIA_OK;

@@ -237,3 +237,25 @@ void casia__import_source_id(char *dst, size_t size, const casia__import_ctx *ct
     }
     dst[n] = '\0';
 }
+
+/* ------------------------------------------------------------------ */
+/* The end of every bulk import                                        */
+
+int casia__import_finish(casia_dataset **out, casia__bulk *b,
+                         casia__import_ctx *ctx, const casia__source_info *src)
+{
+    const casia_import_options *o = ctx->opt;
+    char id[128];
+    int rc;
+    casia__import_source_id(id, sizeof id, ctx, src->id);
+    rc = casia__bulk_finish(b, out, id, o->source_title ? o->source_title : src->title,
+                            o->source_publisher ? o->source_publisher : src->publisher,
+                            o->source_url ? o->source_url : src->url,
+                            o->source_description ? o->source_description
+                                                  : src->description,
+                            o->basis != CASIA_BASIS_ANY ? o->basis : src->basis,
+                            ctx->name, ctx->err);
+    if (rc == CASIA_OK)
+        snprintf(ctx->report->source_id, sizeof ctx->report->source_id, "%s", id);
+    return rc;
+}

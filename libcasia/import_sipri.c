@@ -59,24 +59,14 @@ static int finish(casia_dataset **out, casia__bulk *b, casia__import_ctx *ctx,
                   const char *fallback_id, const char *title,
                   const char *description)
 {
-    char id[128];
-    int rc;
-    casia__import_source_id(id, sizeof id, ctx, fallback_id);
-    rc = casia__bulk_finish(b, out, id,
-                            ctx->opt->source_title ? ctx->opt->source_title : title,
-                            ctx->opt->source_publisher
-                                ? ctx->opt->source_publisher
-                                : "Stockholm International Peace Research Institute (SIPRI)",
-                            ctx->opt->source_url ? ctx->opt->source_url
-                                                 : "https://armstrade.sipri.org/",
-                            ctx->opt->source_description
-                                ? ctx->opt->source_description : description,
-                            ctx->opt->basis != CASIA_BASIS_ANY ? ctx->opt->basis
-                                                               : CASIA_BASIS_OTHER,
-                            ctx->name, ctx->err);
-    if (rc == CASIA_OK)
-        snprintf(ctx->report->source_id, sizeof ctx->report->source_id, "%s", id);
-    return rc;
+    casia__source_info src;
+    src.id = fallback_id;
+    src.title = title;
+    src.publisher = "Stockholm International Peace Research Institute (SIPRI)";
+    src.url = "https://armstrade.sipri.org/";
+    src.description = description;
+    src.basis = CASIA_BASIS_OTHER;
+    return casia__import_finish(out, b, ctx, &src);
 }
 
 /* Reads the next record: 1, 0 at the end, or a negative status (an

@@ -281,6 +281,25 @@ int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_i
                        const char *description, casia_basis basis,
                        const char *name, casia_error *err);
 
+/* What an importer says of its source when the options do not say it. */
+typedef struct casia__source_info {
+    const char *id;            /* when there is no file name to make one of */
+    const char *title;
+    const char *publisher;
+    const char *url;
+    const char *description;
+    casia_basis basis;
+} casia__source_info;
+
+/*
+ * The end of every bulk import: the source id (the option, else from the
+ * file's name, else src->id), the source's strings and the basis (the
+ * options', else src's), the dataset made from b (freed in every case),
+ * and the report's source id. casia__bulk_finish()'s status.
+ */
+int casia__import_finish(casia_dataset **out, casia__bulk *b,
+                         casia__import_ctx *ctx, const casia__source_info *src);
+
 /* ------------------------------------------------------------------ */
 /* The importers (each returns CASIA_OK and *out, or an error with       */
 /* nothing left behind). c is open on the input; the first record has   */
