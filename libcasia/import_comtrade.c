@@ -461,13 +461,90 @@ static inline int digits4(const char *p)
            (unsigned)(p[2] - '0') < 10 && (unsigned)(p[3] - '0') < 10;
 }
 
+/*
+ * The year and month of a row that is not the usual annual one: the
+ * frequency (A or M), the month column or the period (YYYY or YYYYMM),
+ * checked against the year column (*year, -1 when there is none).
+ * 0, or a negative status with err set.
+ */
+static NOINLINE int read_period(const casia__comtrade *ct, const casia__csv *c,
+                                int *year_io, int *month_out, casia_error *err)
+{
+    size_t len;
+    const char *p;
+    int year = *year_io, month = 0, monthly_freq = 0;
+    if (ct->freq >= 0) {
+        p = field(c, ct->freq, &len);
+        if (len == 1 && (p[0] == 'M' || p[0] == 'm'))
+            monthly_freq = 1;
+        else if (!(len == 1 && (p[0] == 'A' || p[0] == 'a')))
+            return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
+                                    "frequency \"%s\" is neither A (annual) "
+                                    "nor M (monthly)", CASIA__EXCERPT(p, len, 20));
+    }
+    if (monthly_freq && ct->month >= 0) {
+        p = field(c, ct->month, &len);
+        if (len == 1 && p[0] >= '1' && p[0] <= '9')
+            month = p[0] - '0';
+        else if (len == 2 && p[0] == '1' && p[1] >= '0' && p[1] <= '2')
+            month = 10 + (p[1] - '0');
+        else if (len == 2 && p[0] == '0' && p[1] >= '1' && p[1] <= '9')
+            month = p[1] - '0';
+        else
+            return casia__csv_error(c, (size_t)ct->month, err, CASIA_ESCHEMA,
+                                    "month \"%s\" of a monthly row is not 1 to 12",
+                                    CASIA__EXCERPT(p, len, 20));
+    } else if (ct->period >= 0 && (year < 0 || ct->freq < 0 || monthly_freq)) {
+        /* the period says it: YYYY or YYYYMM */
+        p = field(c, ct->period, &len);
+        if ((len != 4 && len != 6) || !digits4(p) ||
+            (len == 6 && ((unsigned)(p[4] - '0') > 1 || (unsigned)(p[5] - '0') > 9)))
+            return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                    "\"%s\" is not a period YYYY or YYYYMM",
+                                    CASIA__EXCERPT(p, len, 20));
+        {
+            int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+                    (p[3] - '0');
+            if (year >= 0 && y != year)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "period \"%s\" is not in year %d",
+                                        CASIA__EXCERPT(p, len, 20), year);
+            if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "\"%s\" is not a year from 1900 to 2100",
+                                        CASIA__EXCERPT(p, len, 20));
+            year = y;
+        }
+        if (len == 6) {
+            month = (p[4] - '0') * 10 + (p[5] - '0');
+            if (month < 1 || month > 12)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "\"%s\" is not a period YYYY or YYYYMM",
+                                        CASIA__EXCERPT(p, len, 20));
+        }
+    } else if (monthly_freq) {
+        return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
+                                "a monthly row without its month");
+    }
+    if (month && !ct->sum_months)
+        return casia__csv_error(c, (size_t)(ct->month >= 0 ? ct->month
+                                            : ct->period >= 0 ? ct->period : ct->freq),
+                                err, CASIA_EFORMAT,
+                                "monthly data (month %d of %d): set sum_months "
+                                "to add the months into years", month, year);
+
+    *year_io = year;
+    *month_out = month;
+    return 0;
+}
+
 int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
                         casia__trade_row *row, casia_error *err)
 {
     size_t nf = casia__csv_count(c), len;
     const char *p;
-    int flow, chapter = -1, year = -1, month = 0, monthly_freq = 0;
-    int reporter, partner;
+    int flow, chapter = -1, year = -1, month = 0;
+    int reporter, partner, rc;
     double value;
 
     if (nf != ct->nheader) {
@@ -536,64 +613,9 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
         p = raw_field(c, ct->freq, &len);
         if (len == 1 && p[0] == 'A' && year >= 0)
             goto countries;   /* the usual annual row: month 0 */
-        p = field(c, ct->freq, &len);
-        if (len == 1 && (p[0] == 'M' || p[0] == 'm'))
-            monthly_freq = 1;
-        else if (!(len == 1 && (p[0] == 'A' || p[0] == 'a')))
-            return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
-                                    "frequency \"%s\" is neither A (annual) "
-                                    "nor M (monthly)", CASIA__EXCERPT(p, len, 20));
     }
-    if (monthly_freq && ct->month >= 0) {
-        p = field(c, ct->month, &len);
-        if (len == 1 && p[0] >= '1' && p[0] <= '9')
-            month = p[0] - '0';
-        else if (len == 2 && p[0] == '1' && p[1] >= '0' && p[1] <= '2')
-            month = 10 + (p[1] - '0');
-        else if (len == 2 && p[0] == '0' && p[1] >= '1' && p[1] <= '9')
-            month = p[1] - '0';
-        else
-            return casia__csv_error(c, (size_t)ct->month, err, CASIA_ESCHEMA,
-                                    "month \"%s\" of a monthly row is not 1 to 12",
-                                    CASIA__EXCERPT(p, len, 20));
-    } else if (ct->period >= 0 && (year < 0 || ct->freq < 0 || monthly_freq)) {
-        /* the period says it: YYYY or YYYYMM */
-        p = field(c, ct->period, &len);
-        if ((len != 4 && len != 6) || !digits4(p) ||
-            (len == 6 && ((unsigned)(p[4] - '0') > 1 || (unsigned)(p[5] - '0') > 9)))
-            return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                    "\"%s\" is not a period YYYY or YYYYMM",
-                                    CASIA__EXCERPT(p, len, 20));
-        {
-            int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
-                    (p[3] - '0');
-            if (year >= 0 && y != year)
-                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "period \"%s\" is not in year %d",
-                                        CASIA__EXCERPT(p, len, 20), year);
-            if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
-                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "\"%s\" is not a year from 1900 to 2100",
-                                        CASIA__EXCERPT(p, len, 20));
-            year = y;
-        }
-        if (len == 6) {
-            month = (p[4] - '0') * 10 + (p[5] - '0');
-            if (month < 1 || month > 12)
-                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "\"%s\" is not a period YYYY or YYYYMM",
-                                        CASIA__EXCERPT(p, len, 20));
-        }
-    } else if (monthly_freq) {
-        return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
-                                "a monthly row without its month");
-    }
-    if (month && !ct->sum_months)
-        return casia__csv_error(c, (size_t)(ct->month >= 0 ? ct->month
-                                            : ct->period >= 0 ? ct->period : ct->freq),
-                                err, CASIA_EFORMAT,
-                                "monthly data (month %d of %d): set sum_months "
-                                "to add the months into years", month, year);
+    if ((rc = read_period(ct, c, &year, &month, err)) != 0)
+        return rc;
 
 countries:
     /* countries (into locals: a store through row could alias c) */
