@@ -655,6 +655,24 @@ static const char *const flow_ind[4] = {
     "trade.import", "trade.export", "trade.reimport", "trade.reexport"
 };
 
+/* A (new) start: the accumulator, and no indicator yet. CASIA_OK, or an
+ * error in ctx. */
+static int begin(casia__bulk **b, unsigned **ind_chap, unsigned *ind_total,
+                 const casia__comtrade *ct, int summing, int ordered,
+                 casia__import_ctx *ctx)
+{
+    *b = casia__bulk_new(summing);
+    if (!*b || (ct->commodity == CASIA_COMMODITY_CHAPTERS && !*ind_chap &&
+                !(*ind_chap = calloc(400, sizeof **ind_chap))))
+        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    if (ordered)
+        casia__bulk_ordered(*b);
+    if (*ind_chap)
+        memset(*ind_chap, 0, 400 * sizeof **ind_chap);
+    memset(ind_total, 0, 4 * sizeof *ind_total);
+    return CASIA_OK;
+}
+
 /* The header, and the indicators of the totals. CASIA_OK, or an error
  * in ctx. */
 static int read_header(casia__comtrade *ct, casia__bulk *b, unsigned *ind_total,
@@ -754,19 +772,8 @@ int casia__import_comtrade(casia_dataset **out, casia__csv *c,
      * ordered by year, it is read again the ordinary way */
     ordered = summing;
 again:
-    b = casia__bulk_new(summing);
-    if (!b || (ct.commodity == CASIA_COMMODITY_CHAPTERS && !ind_chap &&
-               !(ind_chap = calloc(400, sizeof *ind_chap)))) {
-        rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
-        goto fail;
-    }
-    if (ordered)
-        casia__bulk_ordered(b);
-    if (ind_chap)
-        memset(ind_chap, 0, 400 * sizeof *ind_chap);
-    memset(ind_total, 0, sizeof ind_total);
-
-    if ((rc = read_header(&ct, b, ind_total, c, ctx)) != CASIA_OK)
+    if ((rc = begin(&b, &ind_chap, ind_total, &ct, summing, ordered, ctx)) ||
+        (rc = read_header(&ct, b, ind_total, c, ctx)) != CASIA_OK)
         goto fail;
 
     for (;;) {
