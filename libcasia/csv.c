@@ -31,23 +31,6 @@
 
 enum { ERR_NONE, ERR_OPEN, ERR_CLOSE, ERR_UNCLOSED };
 
-/* ------------------------------------------------------------------ */
-/* Bit tricks                                                          */
-
-HOT_INLINE unsigned ctz64(uint64_t x)
-{
-#if defined(__GNUC__)
-    return (unsigned)__builtin_ctzll(x);
-#else
-    unsigned n = 0;
-    while (!(x & 1)) {
-        x >>= 1;
-        n++;
-    }
-    return n;
-#endif
-}
-
 HOT_INLINE unsigned popcount64(uint64_t x)
 {
 #if defined(__GNUC__)
@@ -449,7 +432,7 @@ static void quote_error(casia__csv *c, const unsigned char *p, size_t at,
         kind = ERR_CLOSE;
     }
     while (bad_close) {
-        unsigned b = ctz64(bad_close);
+        unsigned b = casia__ctz64(bad_close);
         size_t after = at + b + 1;
         bad_close &= bad_close - 1;
         /* CR LF ends the record; a CR at the end of what is read so far
@@ -463,8 +446,8 @@ static void quote_error(casia__csv *c, const unsigned char *p, size_t at,
         }
         break;
     }
-    if (bad_open && at + ctz64(bad_open) < err) {
-        err = at + ctz64(bad_open);
+    if (bad_open && at + casia__ctz64(bad_open) < err) {
+        err = at + casia__ctz64(bad_open);
         kind = ERR_OPEN;
     }
     if (kind != ERR_NONE) {
@@ -544,7 +527,7 @@ HOT_INLINE int index_block(casia__csv *c, scan_regs *r, const unsigned char *p,
             uint64_t s = seps;
             size_t n = n0;
             while (s) {
-                r->idx[n++] = base + ctz64(s);
+                r->idx[n++] = base + casia__ctz64(s);
                 s &= s - 1;
             }
             r->n = n;
@@ -552,7 +535,7 @@ HOT_INLINE int index_block(casia__csv *c, scan_regs *r, const unsigned char *p,
         if (nl) {
             /* which of them end records */
             do {
-                const unsigned b = ctz64(nl);
+                const unsigned b = casia__ctz64(nl);
                 r->recend[r->nrec++] = (uint32_t)(n0 + popcount64(seps & ((1ULL << b) - 1)));
                 nl &= nl - 1;
             } while (nl);

@@ -228,6 +228,17 @@ int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
                        size_t *n_ranked, casia_result *total);
 
 /* ------------------------------------------------------------------ */
+/* UN votes (institutions.c)                                           */
+
+/* The year of a vote's date "YYYY-MM-DD"; 0 when it does not start with
+ * four digits. */
+int casia__vote_year(const char *date);
+/* Agreement of two votes: 1 the same, 0.5 when one abstains, 0 opposed;
+ * a negative value when either is absent. The scores add exactly, so the
+ * tables' sums equal casia_un_agreement()'s. */
+double casia__vote_agreement(int a, int b);
+
+/* ------------------------------------------------------------------ */
 /* Composite (composite.c)                                             */
 
 /*

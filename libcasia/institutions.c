@@ -146,7 +146,7 @@ CASIA_API int casia_institutional_share(casia_result *out,
 /* ------------------------------------------------------------------ */
 /* UN votes                                                            */
 
-static int date_year(const char *date)
+int casia__vote_year(const char *date)
 {
     int y = 0, k;
     for (k = 0; k < 4; k++) {
@@ -157,8 +157,7 @@ static int date_year(const char *date)
     return y;
 }
 
-/* Agreement of two votes, or a negative value when either is absent. */
-static double agreement(int a, int b)
+double casia__vote_agreement(int a, int b)
 {
     if (a == CASIA_VOTE_ABSENT || b == CASIA_VOTE_ABSENT)
         return -1;
@@ -214,7 +213,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
             }
             j++;
         }
-        if (year && date_year(date) != year)
+        if (year && casia__vote_year(date) != year)
             keep = 0;
         if (keep && resolutions) {
             size_t k;
@@ -224,7 +223,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                     keep = 1;
         }
         if (keep && va && vb) {
-            double s = agreement(va, vb);
+            double s = casia__vote_agreement(va, vb);
             if (s >= 0) {
                 if (n == cap) {
                     double *nsc = malloc(2 * cap * sizeof *nsc);
@@ -242,7 +241,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                 sc[n++] = s;
                 casia__res_source(&r, ds, sa);
                 casia__res_source(&r, ds, sb);
-                casia__res_year(&r, date_year(date));
+                casia__res_year(&r, casia__vote_year(date));
             }
         }
         i = j;

@@ -374,8 +374,6 @@ int casia__build_energy(casia__sink *t, const casia__ix *c,
     return rc;
 }
 
-static int vote_year(const char *date);
-
 static void widen(int *lo, int *hi, int y)
 {
     if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
@@ -402,7 +400,7 @@ static void table_years(const casia_dataset *ds, int *lo, int *hi)
     for (i = 0; i < ds->n_obs; i++)
         widen(lo, hi, CASIA__KEY_YEAR(ds->obs_key[i]));
     for (i = 0; i < ds->n_votes; i++)
-        widen(lo, hi, vote_year(casia__strtab_get(&ds->strings,
+        widen(lo, hi, casia__vote_year(casia__strtab_get(&ds->strings,
                                                   ds->votes[i].date)));
     for (i = 0; i < ds->n_memberships; i++) {
         widen(lo, hi, ds->memberships[i].start_year);
@@ -635,17 +633,6 @@ int casia__build_institutions(casia__sink *t, const casia__ix *c,
     return rc;
 }
 
-static int vote_year(const char *date)
-{
-    int y = 0, k;
-    for (k = 0; k < 4; k++) {
-        if (date[k] < '0' || date[k] > '9')
-            return 0;
-        y = y * 10 + (date[k] - '0');
-    }
-    return y;
-}
-
 /*
  * Agreement of every pair voting in the same year: per year, a matrix of
  * score sums and counts over the countries that voted. The scores (0, 0.5,
@@ -670,10 +657,10 @@ int casia__build_votes(casia__sink *t, const casia__ix *c,
     }
     /* votes are sorted by date: one year's votes are adjacent */
     while (i < ds->n_votes && rc == CASIA_OK) {
-        int year = vote_year(casia__strtab_get(&ds->strings, ds->votes[i].date));
+        int year = casia__vote_year(casia__strtab_get(&ds->strings, ds->votes[i].date));
         size_t end = i, k, m = 0, a, b;
         while (end < ds->n_votes &&
-               vote_year(casia__strtab_get(&ds->strings, ds->votes[end].date)) == year)
+               casia__vote_year(casia__strtab_get(&ds->strings, ds->votes[end].date)) == year)
             end++;
         for (k = 0; k < nc; k++)
             slot[k] = -1;
@@ -710,11 +697,8 @@ int casia__build_votes(casia__sink *t, const casia__ix *c,
                     size_t cell;
                     if (x == y || vx->country == vy->country ||
                         (c->source >= 0 && vy->source != c->source) ||
-                        vy->vote == CASIA_VOTE_ABSENT)
+                        (s = casia__vote_agreement(vx->vote, vy->vote)) < 0)
                         continue;
-                    s = vx->vote == vy->vote ? 1
-                        : (vx->vote == CASIA_VOTE_ABSTAIN ||
-                           vy->vote == CASIA_VOTE_ABSTAIN) ? 0.5 : 0;
                     cell = (size_t)slot[vx->country] * m + (size_t)slot[vy->country];
                     sum[cell] += s;
                     cnt[cell]++;
