@@ -8,7 +8,7 @@
  * them out.
  */
 #include "indices_internal.h"
-#include "csv.h"
+#include "number.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,7 +235,7 @@ CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
         size_t fl = 0;
         unsigned bit;
         /* the shortest that reads back, '.' whatever the locale (the
-         * formatter of every writer, csv.c); the values are finite */
+         * formatter of every writer, number.c); the values are finite */
         casia__format_double(num, sizeof num, w->value, 0);
         flags[0] = '\0';
         for (bit = 1; bit && bit <= w->flags; bit <<= 1) {
