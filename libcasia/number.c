@@ -193,6 +193,65 @@ int casia__parse_number(const char *s, size_t len, double *out)
  * rounds), then %g's layout. Returns the length, or -1 outside that range
  * (the caller uses snprintf). check_csv compares it with snprintf.
  */
+/* The text of %.<prec>g for n (prec digits) * 10^(k - prec + 1), negative
+ * when neg, into out (48 bytes); its length. */
+static int write_g(char *out, uint64_t n, int k, int prec, int neg)
+{
+    char digits[24];
+    int len = 0;
+    /* the prec digits of n */
+    {
+        int i;
+        for (i = prec - 1; i >= 0; i--) {
+            digits[i] = (char)('0' + n % 10);
+            n /= 10;
+        }
+    }
+    if (neg)
+        out[len++] = '-';
+    if (k >= -4 && k < prec) {
+        /* fixed: digits around the point, trailing zeros removed */
+        int i, last = prec - 1;
+        while (last > k && last > 0 && digits[last] == '0')
+            last--;
+        if (k < 0) {
+            out[len++] = '0';
+            out[len++] = '.';
+            for (i = -1; i > k; i--)
+                out[len++] = '0';
+            for (i = 0; i <= last; i++)
+                out[len++] = digits[i];
+        } else {
+            for (i = 0; i <= k; i++)
+                out[len++] = digits[i];
+            if (last > k) {
+                out[len++] = '.';
+                for (i = k + 1; i <= last; i++)
+                    out[len++] = digits[i];
+            }
+        }
+    } else {
+        /* exponent: d.ddde+XX */
+        int last = prec - 1, ek = k < 0 ? -k : k;
+        while (last > 0 && digits[last] == '0')
+            last--;
+        out[len++] = digits[0];
+        if (last > 0) {
+            int i;
+            out[len++] = '.';
+            for (i = 1; i <= last; i++)
+                out[len++] = digits[i];
+        }
+        out[len++] = 'e';
+        out[len++] = k < 0 ? '-' : '+';
+        if (ek >= 100)
+            out[len++] = (char)('0' + ek / 100);
+        out[len++] = (char)('0' + ek / 10 % 10);
+        out[len++] = (char)('0' + ek % 10);
+    }
+    return len;
+}
+
 static int format_g(char *buf, size_t size, double v, int prec)
 {
     typedef unsigned __int128 u128;
@@ -204,8 +263,8 @@ static int format_g(char *buf, size_t size, double v, int prec)
         100000000000000000ULL, 1000000000000000000ULL
     };
     uint64_t bits, mant, n = 0;
-    int e2, k, tries, neg, len = 0;
-    char digits[24], out[48];
+    int e2, k, tries, neg, len;
+    char out[48];
     double a = fabs(v);
     if (prec < 1 || prec > 17 || !(a >= 1e-5 && a < 1e17))
         return -1;
@@ -258,56 +317,7 @@ static int format_g(char *buf, size_t size, double v, int prec)
     }
     if (tries == 3)
         return -1;
-    /* the prec digits of n */
-    {
-        int i;
-        for (i = prec - 1; i >= 0; i--) {
-            digits[i] = (char)('0' + n % 10);
-            n /= 10;
-        }
-    }
-    if (neg)
-        out[len++] = '-';
-    if (k >= -4 && k < prec) {
-        /* fixed: digits around the point, trailing zeros removed */
-        int i, last = prec - 1;
-        while (last > k && last > 0 && digits[last] == '0')
-            last--;
-        if (k < 0) {
-            out[len++] = '0';
-            out[len++] = '.';
-            for (i = -1; i > k; i--)
-                out[len++] = '0';
-            for (i = 0; i <= last; i++)
-                out[len++] = digits[i];
-        } else {
-            for (i = 0; i <= k; i++)
-                out[len++] = digits[i];
-            if (last > k) {
-                out[len++] = '.';
-                for (i = k + 1; i <= last; i++)
-                    out[len++] = digits[i];
-            }
-        }
-    } else {
-        /* exponent: d.ddde+XX */
-        int last = prec - 1, ek = k < 0 ? -k : k;
-        while (last > 0 && digits[last] == '0')
-            last--;
-        out[len++] = digits[0];
-        if (last > 0) {
-            int i;
-            out[len++] = '.';
-            for (i = 1; i <= last; i++)
-                out[len++] = digits[i];
-        }
-        out[len++] = 'e';
-        out[len++] = k < 0 ? '-' : '+';
-        if (ek >= 100)
-            out[len++] = (char)('0' + ek / 100);
-        out[len++] = (char)('0' + ek / 10 % 10);
-        out[len++] = (char)('0' + ek % 10);
-    }
+    len = write_g(out, n, k, prec, neg);
     if ((size_t)len >= size)
         return -1;
     memcpy(buf, out, (size_t)len);
