@@ -18,7 +18,7 @@
  * The dataset's strings, indicators and source are made by the builder,
  * as for every other dataset.
  */
-#include "importer.h"
+#include "bulk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -604,4 +604,28 @@ fail:
     free(ind_map);
     casia__bulk_free(b);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Periods of one key (also the stream's)                              */
+
+void casia__periods_clash_text(char *msg, size_t size, const char *indicator,
+                               int reporter, int partner, int year, unsigned have,
+                               unsigned add)
+{
+    const char *rep = casia__country_code(reporter), *par = casia__country_code(partner);
+    unsigned both = have & add & 0x1fffu;
+    int k;
+    if (both) {
+        for (k = 0; !(both >> k & 1u); k++)
+            ;
+        if (k)
+            snprintf(msg, size, "%s %s-%s: month %d of %d is given twice", indicator,
+                     rep, par, k, year);
+        else
+            snprintf(msg, size, "%s %s-%s %d is given twice", indicator, rep, par, year);
+    } else {
+        snprintf(msg, size, "%s %s-%s %d is given both for the year and for months",
+                 indicator, rep, par, year);
+    }
 }

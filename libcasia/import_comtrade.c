@@ -6,6 +6,7 @@
  * (stream.c), so both see exactly the same rows and values.
  */
 #include "importer.h"
+#include "comtrade.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,9 +2,9 @@
  * import_kit.c - the toolkit every importer shares: country codes looked
  * up in a direct table, header names matched once normalised, and the
  * import context (bad rows in strict and lenient mode, the file's name,
- * the source id, clashing periods).
+ * the source id) and the end of every bulk import.
  */
-#include "importer.h"
+#include "import_kit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,27 +181,6 @@ const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t s
     buf[0] = ' ';
     casia__csv_excerpt(buf + 1, size - 1, base, strlen(base), size);
     return buf;
-}
-
-void casia__periods_clash_text(char *msg, size_t size, const char *indicator,
-                               int reporter, int partner, int year, unsigned have,
-                               unsigned add)
-{
-    const char *rep = casia__country_code(reporter), *par = casia__country_code(partner);
-    unsigned both = have & add & 0x1fffu;
-    int k;
-    if (both) {
-        for (k = 0; !(both >> k & 1u); k++)
-            ;
-        if (k)
-            snprintf(msg, size, "%s %s-%s: month %d of %d is given twice", indicator,
-                     rep, par, k, year);
-        else
-            snprintf(msg, size, "%s %s-%s %d is given twice", indicator, rep, par, year);
-    } else {
-        snprintf(msg, size, "%s %s-%s %d is given both for the year and for months",
-                 indicator, rep, par, year);
-    }
 }
 
 void casia__import_source_id(char *dst, size_t size, const casia__import_ctx *ctx,
