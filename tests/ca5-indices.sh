@@ -17,7 +17,7 @@
 #     composite RUS (0.15808 + 0.66336 + 0.78 + 0.25) / 4 = 0.463 (with the
 #       Central Bank of Uzbekistan's 78% share of remittances from Russia)
 #     sensitivity over trade, arms, institutions: 3322 of 10000 draws
-#       (the generator's transcription in tests/check_indices.c)
+#       (the generator's transcription in tests/check_composite.c)
 #   KGZ 2019 (IMF DOTS): turnover shares CHN 26.4%, RUS 23.8%; HHI 0.1658,
 #     upper 0.1726; arms 2015-2019 (register): RUS 40.49 of 40.49 -> 100.0%;
 #     remittances published 28.79; institutions CHN 2/6 (SCO, C+C5), RUS

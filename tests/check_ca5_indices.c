@@ -6,7 +6,7 @@
  * default dataset by the Python 3 program below, run in their directory.
  * It picks the rows by hand (indicator, reporter, partner, year, basis,
  * source) rather than by the library's rules; sens() is the transcription
- * of the weight generator recorded in tests/check_indices.c.
+ * of the weight generator recorded in tests/check_composite.c.
  *
  *   import csv, math
  *   rows = list(csv.DictReader(open('observations.csv')))
@@ -76,7 +76,7 @@
  *   tr = (r + v(X,'UZB','RUS',2023,'national_stats','gazeta_uz_20240209')) / tw
  *   s = arms('UZB', 'sipri_register_2026', 2019, 2023); T = sum(s.values())
  *   print('F8 UZB 2023 dims CHN', tc, s.get('CHN', 0)/T, 2/4, 'RUS', tr, s['RUS']/T, 1/4)
- *   # sens(): the transcription of the generator in tests/check_indices.c
+ *   # sens(): the transcription of the generator in tests/check_composite.c
  *   print('F8 UZB 2023 sensitivity', sens([tc, s.get('CHN', 0)/T, 2/4], [tr, s['RUS']/T, 1/4]))
  *
  * Its output:
