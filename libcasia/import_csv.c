@@ -313,13 +313,7 @@ int casia__import_tidy(casia_dataset **out, casia__csv *c, casia__import_ctx *ct
             continue;
         rep->rows++;
         rc = rc == CASIA_EPARSE ? 1 : read_row(&t, c, ctx->opt, &e);
-        if (rc == CASIA_ENOMEM) {
-            rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
-            goto fail;
-        }
-        if (rc == CASIA_OK)
-            rep->kept++;
-        else if ((rc = casia__import_bad_row(ctx, &e)) != CASIA_OK)
+        if ((rc = casia__import_row_done(ctx, rc, &e)) != CASIA_OK)
             goto fail;
     }
     while (t.n_defined > 0)

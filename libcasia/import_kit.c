@@ -165,6 +165,17 @@ int casia__import_bad_row(casia__import_ctx *ctx, const casia_error *row_err)
     return CASIA_OK;
 }
 
+int casia__import_row_done(casia__import_ctx *ctx, int rc, const casia_error *row_err)
+{
+    if (rc == CASIA_ENOMEM)
+        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    if (rc == CASIA_OK) {
+        ctx->report->kept++;
+        return CASIA_OK;
+    }
+    return casia__import_bad_row(ctx, row_err);
+}
+
 const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t size)
 {
     const char *base, *p;

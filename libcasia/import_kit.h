@@ -72,6 +72,14 @@ typedef struct casia__import_ctx {
  */
 int casia__import_bad_row(casia__import_ctx *ctx, const casia_error *row_err);
 
+/*
+ * The end of one data row, rc the row reader's: CASIA_OK (kept: counted),
+ * 1 (a bad row, row_err set: casia__import_bad_row) or CASIA_ENOMEM.
+ * CASIA_OK to read on, or the status that ends the import (its error in
+ * ctx->err).
+ */
+int casia__import_row_done(casia__import_ctx *ctx, int rc, const casia_error *row_err);
+
 /* " " and the file's base name as valid UTF-8 (Latin-1 converted, control
  * characters as '?', cut at a code point) in buf, or "" for a buffer
  * without a name; returns buf. */

@@ -264,14 +264,7 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx
         if (casia__csv_blank(c))
             continue;
         rep->rows++;
-        rc = read_row(&w, c, &e);
-        if (rc == CASIA_ENOMEM) {
-            rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
-            goto fail;
-        }
-        if (rc == CASIA_OK)
-            rep->kept++;
-        else if ((rc = casia__import_bad_row(ctx, &e)) != CASIA_OK)
+        if ((rc = casia__import_row_done(ctx, read_row(&w, c, &e), &e)) != CASIA_OK)
             goto fail;
     }
     free(w.years);
