@@ -1,10 +1,10 @@
 /*
- * import.c - one call to import any provider file: format names, detection
- * (which also names a file given in the wrong place), dispatch to the
- * importers, the report, strict and lenient modes, and merging datasets.
+ * import.c - one call to import any provider file: the registry of
+ * formats (names, detection, importers), detection (which also names a
+ * file given in the wrong place), dispatch to the importers and the
+ * report. What the importers share is in import_kit.c.
  */
 #include "importer.h"
-#include "ledger.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,51 +33,75 @@ CASIA_API void casia_import_options_init(casia_import_options *opt)
     }
 }
 
-typedef struct format_info {
-    casia_format format;
-    const char *name;
-    const char *phrase;
-} format_info;
+/* Formats libcasia recognises without importing them */
+static int detect_wits(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__import_has_column(c, "reporteriso3") &&
+           casia__import_has_column(c, "tradevaluein1000usd");
+}
 
-static const format_info formats[] = {
-    {CASIA_FORMAT_AUTO, "auto", "a file of any layout"},
-    {CASIA_FORMAT_UNKNOWN, "unknown", "a file of unknown layout"},
-    {CASIA_FORMAT_NATIVE_JSON, "json", "a casia-dataset JSON file"},
-    {CASIA_FORMAT_NATIVE_CSV, "csv", "a casia tidy CSV file"},
-    {CASIA_FORMAT_COMTRADE_PLUS, "comtrade-plus", "a UN Comtrade Plus file"},
-    {CASIA_FORMAT_COMTRADE_LEGACY, "comtrade-legacy",
-     "a UN Comtrade file in the legacy layout"},
-    {CASIA_FORMAT_SIPRI_TIV, "sipri-tiv", "a SIPRI TIV table"},
-    {CASIA_FORMAT_SIPRI_REGISTER, "sipri-register", "a SIPRI trade register"},
-    {CASIA_FORMAT_WDI, "wdi", "a World Bank WDI file"},
-    {CASIA_FORMAT_WDI_METADATA, "wdi-metadata",
-     "a World Bank WDI metadata file (country or indicator notes, no data)"},
-    {CASIA_FORMAT_WITS, "wits", "a World Bank WITS download"},
-    {CASIA_FORMAT_COMTRADE_CODES, "comtrade-codes",
-     "UN Comtrade's list of country codes"},
+/*
+ * The registry: every format, with its name, its description, the test
+ * that recognises its header (asked record by record, in the order of the
+ * rows: the first that says yes names the file) and its importer. A row
+ * without a test is recognised from the first bytes (casia__detect); a
+ * row without an importer is recognised only to say what the file is. The
+ * native JSON format is loaded by the store (dataset.c), not read as CSV.
+ * hint: what to do instead, for a format that is not imported.
+ */
+static const casia__importer importers[] = {
+    {CASIA_FORMAT_AUTO, "auto", "a file of any layout", NULL, NULL, ""},
+    {CASIA_FORMAT_UNKNOWN, "unknown", "a file of unknown layout", NULL, NULL, ""},
+    {CASIA_FORMAT_NATIVE_JSON, "json", "a casia-dataset JSON file", NULL, NULL, ""},
     {CASIA_FORMAT_SPREADSHEET, "spreadsheet",
-     "a spreadsheet (Excel workbook or zip file), not CSV"},
+     "a spreadsheet (Excel workbook or zip file), not CSV", NULL, NULL,
+     "; save the sheet as CSV first"},
+    {CASIA_FORMAT_SIPRI_TIV, "sipri-tiv", "a SIPRI TIV table",
+     casia__detect_sipri_tiv, casia__import_sipri_tiv, ""},
+    {CASIA_FORMAT_SIPRI_REGISTER, "sipri-register", "a SIPRI trade register",
+     casia__detect_sipri_register, casia__import_sipri_register, ""},
+    {CASIA_FORMAT_WDI, "wdi", "a World Bank WDI file", casia__detect_wdi,
+     casia__import_wdi, ""},
+    {CASIA_FORMAT_WDI_METADATA, "wdi-metadata",
+     "a World Bank WDI metadata file (country or indicator notes, no data)",
+     casia__detect_wdi_metadata, NULL,
+     "; import the API_... file of the same download"},
+    {CASIA_FORMAT_WITS, "wits", "a World Bank WITS download", detect_wits, NULL,
+     ""},
+    {CASIA_FORMAT_COMTRADE_CODES, "comtrade-codes",
+     "UN Comtrade's list of country codes", casia__detect_comtrade_codes, NULL,
+     "; it holds codes, not trade"},
+    {CASIA_FORMAT_COMTRADE_PLUS, "comtrade-plus", "a UN Comtrade Plus file",
+     casia__detect_comtrade_plus, casia__import_comtrade, ""},
+    {CASIA_FORMAT_COMTRADE_LEGACY, "comtrade-legacy",
+     "a UN Comtrade file in the legacy layout", casia__detect_comtrade_legacy,
+     casia__import_comtrade, ""},
+    {CASIA_FORMAT_NATIVE_CSV, "csv", "a casia tidy CSV file", casia__detect_tidy,
+     casia__import_tidy, ""},
 };
 
-static const format_info *find_format(casia_format f)
+#define N_IMPORTERS (sizeof importers / sizeof importers[0])
+
+static const casia__importer *find_format(casia_format f)
 {
     size_t i;
-    for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (formats[i].format == f)
-            return &formats[i];
+    for (i = 0; i < N_IMPORTERS; i++)
+        if (importers[i].format == f)
+            return &importers[i];
     return NULL;
 }
 
 CASIA_API const char *casia_format_name(casia_format format)
 {
-    const format_info *f = find_format(format);
+    const casia__importer *f = find_format(format);
     return f ? f->name : NULL;
 }
 
 CASIA_API const char *casia_format_describe(casia_format format)
 {
-    const format_info *f = find_format(format);
-    return f ? f->phrase : "a file of unknown layout";
+    const casia__importer *f = find_format(format);
+    return f ? f->description : "a file of unknown layout";
 }
 
 CASIA_API int casia_format_parse(casia_format *out, const char *name)
@@ -85,9 +109,9 @@ CASIA_API int casia_format_parse(casia_format *out, const char *name)
     size_t i;
     if (!out || !name)
         return CASIA_EINVAL;
-    for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (strcmp(formats[i].name, name) == 0) {
-            *out = formats[i].format;
+    for (i = 0; i < N_IMPORTERS; i++)
+        if (strcmp(importers[i].name, name) == 0) {
+            *out = importers[i].format;
             return CASIA_OK;
         }
     return CASIA_EINVAL;
@@ -96,33 +120,11 @@ CASIA_API int casia_format_parse(casia_format *out, const char *name)
 /* ------------------------------------------------------------------ */
 /* Detection                                                           */
 
-/* Whether the record has a field equal to key once normalised. */
-static int has_column(const casia__csv *c, const char *key)
-{
-    size_t i;
-    for (i = 0; i < casia__csv_count(c); i++) {
-        char k[64];
-        size_t len;
-        const char *f = casia__csv_field(c, i, &len, NULL);
-        casia__header_key(k, sizeof k, f, len);
-        if (strcmp(k, key) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-static int starts_with(const casia__csv *c, size_t i, const char *prefix)
-{
-    size_t len, n = strlen(prefix);
-    const char *f = casia__csv_field(c, i, &len, NULL);
-    return len >= n && memcmp(f, prefix, n) == 0;
-}
-
 casia_format casia__detect(const char *data, size_t size)
 {
     casia__csv c;
     casia_format found = CASIA_FORMAT_UNKNOWN;
-    size_t i = 0;
+    size_t i = 0, k;
     int records = 0;
 
     if (size >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 ||
@@ -151,34 +153,12 @@ casia_format casia__detect(const char *data, size_t size)
         records++;
         if (casia__csv_blank(&c))
             continue;
-        if (records == 1 && starts_with(&c, 0, "TIV of arms "))
-            found = CASIA_FORMAT_SIPRI_TIV;
-        else if (records == 1 && starts_with(&c, 0, "Transfers of major conventional arms"))
-            found = CASIA_FORMAT_SIPRI_REGISTER;
-        else if (starts_with(&c, 0, "SIPRI AT Database ID"))
-            found = CASIA_FORMAT_SIPRI_REGISTER;
-        else if (starts_with(&c, 0, "Figures are SIPRI Trend Indicator Values"))
-            found = CASIA_FORMAT_SIPRI_TIV;
-        else if (starts_with(&c, 0, "Data Source") && casia__csv_count(&c) > 1 &&
-                 starts_with(&c, 1, "World Development Indicators"))
-            found = CASIA_FORMAT_WDI;
-        else if (has_column(&c, "countrycode") && has_column(&c, "indicatorcode") &&
-                 has_column(&c, "countryname"))
-            found = CASIA_FORMAT_WDI;
-        else if ((has_column(&c, "countrycode") && has_column(&c, "incomegroup")) ||
-                 (has_column(&c, "indicatorcode") && has_column(&c, "sourcenote")))
-            found = CASIA_FORMAT_WDI_METADATA;
-        else if (has_column(&c, "reporteriso3") && has_column(&c, "tradevaluein1000usd"))
-            found = CASIA_FORMAT_WITS;
-        else if (has_column(&c, "countrycode") && has_column(&c, "countrynameenglish"))
-            found = CASIA_FORMAT_COMTRADE_CODES;
-        else if (casia__comtrade_is_header(&c))
-            found = has_column(&c, "typecode") ? CASIA_FORMAT_COMTRADE_PLUS
-                                               : CASIA_FORMAT_COMTRADE_LEGACY;
-        else if (has_column(&c, "indicator") && has_column(&c, "reporter") &&
-                 has_column(&c, "partner") && has_column(&c, "year") &&
-                 has_column(&c, "value"))
-            found = CASIA_FORMAT_NATIVE_CSV;
+        for (k = 0; k < N_IMPORTERS; k++) {
+            if (importers[k].detect && importers[k].detect(&c, records)) {
+                found = importers[k].format;
+                break;
+            }
+        }
     }
     casia__csv_close(&c);
     return found;
@@ -239,172 +219,48 @@ CASIA_API int casia_format_detect_buffer(casia_format *out, const char *data,
 }
 
 /* ------------------------------------------------------------------ */
-/* Shared by the importers                                             */
-
-int casia__import_bad_row(casia__import_ctx *ctx, const casia_error *row_err)
-{
-    casia_import_report *rep = ctx->report;
-    if (!ctx->opt->lenient) {
-        if (ctx->err)
-            *ctx->err = *row_err;
-        return row_err->code ? row_err->code : CASIA_ESCHEMA;
-    }
-    rep->skipped++;
-    if (rep->n_errors < CASIA_IMPORT_REPORT_ERRORS)
-        rep->errors[rep->n_errors++] = *row_err;
-    return CASIA_OK;
-}
-
-const char *casia__import_base(const casia__import_ctx *ctx, char *buf, size_t size)
-{
-    const char *base, *p;
-    if (size == 0)
-        return buf;
-    buf[0] = '\0';
-    if (!ctx->name || strcmp(ctx->name, "<buffer>") == 0 || size < 2)
-        return buf;
-    base = ctx->name;
-    for (p = ctx->name; *p; p++)
-        if (*p == '/' || *p == '\\')
-            base = p + 1;
-    /* a file name is bytes: what goes into a description must be UTF-8 */
-    buf[0] = ' ';
-    casia__csv_excerpt(buf + 1, size - 1, base, strlen(base), size);
-    return buf;
-}
-
-void casia__periods_clash_text(char *msg, size_t size, const char *indicator,
-                               int reporter, int partner, int year, unsigned have,
-                               unsigned add)
-{
-    const char *rep = casia__country_code(reporter), *par = casia__country_code(partner);
-    unsigned both = have & add & 0x1fffu;
-    int k;
-    if (both) {
-        for (k = 0; !(both >> k & 1u); k++)
-            ;
-        if (k)
-            snprintf(msg, size, "%s %s-%s: month %d of %d is given twice", indicator,
-                     rep, par, k, year);
-        else
-            snprintf(msg, size, "%s %s-%s %d is given twice", indicator, rep, par, year);
-    } else {
-        snprintf(msg, size, "%s %s-%s %d is given both for the year and for months",
-                 indicator, rep, par, year);
-    }
-}
-
-void casia__import_source_id(char *dst, size_t size, const casia__import_ctx *ctx,
-                             const char *fallback)
-{
-    const char *base, *p, *dot;
-    size_t n, i;
-    if (ctx->opt->source_id && *ctx->opt->source_id) {
-        snprintf(dst, size, "%s", ctx->opt->source_id);
-        return;
-    }
-    if (!ctx->name || strcmp(ctx->name, "<buffer>") == 0) {
-        snprintf(dst, size, "%s", fallback);
-        return;
-    }
-    base = ctx->name;
-    for (p = ctx->name; *p; p++)
-        if (*p == '/' || *p == '\\')
-            base = p + 1;
-    dot = strrchr(base, '.');
-    n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    if (n == 0) {
-        snprintf(dst, size, "%s", fallback);
-        return;
-    }
-    if (n >= size)
-        n = size - 1;
-    for (i = 0; i < n; i++) {
-        char ch = base[i];
-        dst[i] = ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                  (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-')
-                     ? ch : '_';
-    }
-    dst[n] = '\0';
-}
-
-/* ------------------------------------------------------------------ */
 /* Importing                                                           */
 
-static int importable(casia_format f)
+static int importable(const casia__importer *f)
 {
-    return f == CASIA_FORMAT_NATIVE_JSON || f == CASIA_FORMAT_NATIVE_CSV ||
-           f == CASIA_FORMAT_COMTRADE_PLUS || f == CASIA_FORMAT_COMTRADE_LEGACY ||
-           f == CASIA_FORMAT_SIPRI_TIV || f == CASIA_FORMAT_SIPRI_REGISTER ||
-           f == CASIA_FORMAT_WDI;
-}
-
-static int is_comtrade(casia_format f)
-{
-    return f == CASIA_FORMAT_COMTRADE_PLUS || f == CASIA_FORMAT_COMTRADE_LEGACY;
+    return f && (f->import || f->format == CASIA_FORMAT_NATIVE_JSON);
 }
 
 /* The format to read: the one asked for, unless the file looks like
- * another (both Comtrade layouts are read by one importer). */
-static int choose(casia_format *use, casia_format asked, casia_format seen,
-                  const char *name, casia_error *err)
+ * another (formats read by one importer, as both Comtrade layouts, are
+ * taken for each other). */
+static int choose(const casia__importer **use, casia_format asked,
+                  casia_format seen, const char *name, casia_error *err)
 {
-    const char *hint = "";
-    if (asked != CASIA_FORMAT_AUTO && !find_format(asked))
+    const casia__importer *a = find_format(asked), *s = find_format(seen);
+    if (asked != CASIA_FORMAT_AUTO && !a)
         return casia__error_set(err, CASIA_EINVAL, name,
                                 "format %d is not a casia_format", (int)asked);
-    if (seen == CASIA_FORMAT_WDI_METADATA)
-        hint = "; import the API_... file of the same download";
-    else if (seen == CASIA_FORMAT_SPREADSHEET)
-        hint = "; save the sheet as CSV first";
-    else if (seen == CASIA_FORMAT_COMTRADE_CODES)
-        hint = "; it holds codes, not trade";
     if (asked == CASIA_FORMAT_AUTO || asked == CASIA_FORMAT_UNKNOWN) {
         if (seen == CASIA_FORMAT_UNKNOWN)
             return casia__error_set(err, CASIA_EFORMAT, name,
                                     "not a layout libcasia knows (UN Comtrade, "
                                     "SIPRI TIV table or trade register, World "
                                     "Bank WDI, casia JSON or tidy CSV)");
-        if (!importable(seen))
+        if (!importable(s))
             return casia__error_set(err, CASIA_EFORMAT, name,
                                     "this looks like %s, which libcasia does "
                                     "not import%s", casia_format_describe(seen),
-                                    hint);
-        *use = seen;
+                                    s ? s->hint : "");
+        *use = s;
         return CASIA_OK;
     }
-    if (!importable(asked))
+    if (!importable(a))
         return casia__error_set(err, CASIA_EINVAL, name,
                                 "%s cannot be imported", casia_format_describe(asked));
     if (seen != CASIA_FORMAT_UNKNOWN && seen != asked &&
-        !(is_comtrade(seen) && is_comtrade(asked)))
+        !(s && s->import && s->import == a->import))
         return casia__error_set(err, CASIA_EFORMAT, name,
                                 "this looks like %s, not %s%s",
                                 casia_format_describe(seen),
-                                casia_format_describe(asked), hint);
-    *use = seen != CASIA_FORMAT_UNKNOWN ? seen : asked;
+                                casia_format_describe(asked), s ? s->hint : "");
+    *use = seen != CASIA_FORMAT_UNKNOWN ? s : a;
     return CASIA_OK;
-}
-
-static int run(casia_dataset **out, casia__csv *c, casia_format f,
-               casia__import_ctx *ctx)
-{
-    switch (f) {
-    case CASIA_FORMAT_COMTRADE_PLUS:
-    case CASIA_FORMAT_COMTRADE_LEGACY:
-        return casia__import_comtrade(out, c, ctx);
-    case CASIA_FORMAT_SIPRI_TIV:
-        return casia__import_sipri_tiv(out, c, ctx);
-    case CASIA_FORMAT_SIPRI_REGISTER:
-        return casia__import_sipri_register(out, c, ctx);
-    case CASIA_FORMAT_WDI:
-        return casia__import_wdi(out, c, ctx);
-    case CASIA_FORMAT_NATIVE_CSV:
-        return casia__import_tidy(out, c, ctx);
-    default:
-        return casia__error_set(ctx->err, CASIA_EINVAL, ctx->name,
-                                "no importer for %s", casia_format_describe(f));
-    }
 }
 
 /* Finishes the report of a native JSON load. */
@@ -423,7 +279,8 @@ static int import_common(casia_dataset **out, const char *path, const char *data
     casia_import_report tmp;
     casia__import_ctx ctx;
     casia__csv c;
-    casia_format seen, use = CASIA_FORMAT_UNKNOWN;
+    casia_format seen;
+    const casia__importer *use = NULL;
     casia_dataset *ds = NULL;
     int rc;
 
@@ -472,9 +329,9 @@ static int import_common(casia_dataset **out, const char *path, const char *data
     report->format = seen;
     if ((rc = choose(&use, format, seen, name, err)) != CASIA_OK)
         return rc;
-    report->format = use;
+    report->format = use->format;
 
-    if (use == CASIA_FORMAT_NATIVE_JSON) {
+    if (use->format == CASIA_FORMAT_NATIVE_JSON) {
         rc = path ? casia_dataset_load_file(&ds, path, err)
                   : casia_dataset_load_buffer(&ds, data, size, name, err);
         if (rc != CASIA_OK)
@@ -496,7 +353,7 @@ static int import_common(casia_dataset **out, const char *path, const char *data
     } else {
         casia__csv_open_buffer(&c, data, size, name);
     }
-    rc = run(&ds, &c, use, &ctx);
+    rc = use->import(&ds, &c, &ctx);
     report->bytes = c.base + c.len;
     casia__csv_close(&c);
     if (rc != CASIA_OK)
@@ -546,166 +403,4 @@ CASIA_API int casia_import_buffer(casia_dataset **out, const char *data,
     /* (NULL, 0) is an empty buffer; (NULL, size > 0) is refused */
     return import_common(out, NULL, data || size ? data : "", size,
                          name ? name : "<buffer>", format, opt, report, err);
-}
-
-/* ------------------------------------------------------------------ */
-/* Merging                                                             */
-
-typedef struct merge_ctx {
-    size_t n;
-} merge_ctx;
-
-static void locate_part(void *ctx, uint64_t origin, casia_error *err)
-{
-    const merge_ctx *m = ctx;
-    size_t len = strlen(err->text);
-    snprintf(err->text + len, sizeof err->text - len, " (in part %lu of %lu)",
-             (unsigned long)origin + 1, (unsigned long)m->n);
-}
-
-static int source_is_empty(const casia_dataset *ds, const casia__source_rec *s)
-{
-    return !ds->strings.strs[s->title][0] && !ds->strings.strs[s->publisher][0] &&
-           !ds->strings.strs[s->url][0] && !ds->strings.strs[s->description][0];
-}
-
-#define STR(ds, id) casia__strtab_get(&(ds)->strings, (id))
-
-/* Adds everything of one part except the source definitions. */
-static int add_part(casia__builder *b, const casia_dataset *ds, uint64_t origin,
-                    casia_error *err)
-{
-    uint16_t *ind_map = malloc((ds->n_indicators + 1) * sizeof *ind_map);
-    uint16_t *src_map = malloc((ds->n_sources + 1) * sizeof *src_map);
-    size_t i;
-    int rc = CASIA_ENOMEM;
-    if (!ind_map || !src_map)
-        goto done;
-    for (i = 0; i < ds->n_sources; i++)
-        if ((rc = casia__builder_source_ref(b, &src_map[i], STR(ds, ds->sources[i].id))))
-            goto done;
-    for (i = 0; i < ds->n_indicators; i++)
-        if ((rc = casia__builder_indicator(b, &ind_map[i], STR(ds, ds->ind_name[i]),
-                                           STR(ds, ds->ind_unit[i]), err)))
-            goto done;
-    for (i = 0; i < ds->n_obs; i++) {
-        uint64_t k = ds->obs_key[i];
-        uint32_t note = 0;
-        if (ds->obs_note && ds->obs_note[i]) {
-            const char *t = STR(ds, ds->obs_note[i]);
-            if ((rc = casia__builder_note(b, &note, t, strlen(t))))
-                goto done;
-        }
-        if ((rc = casia__builder_obs(b, ind_map[CASIA__KEY_IND(k)],
-                                     (int)CASIA__KEY_REP(k), (int)CASIA__KEY_PAR(k),
-                                     CASIA__KEY_YEAR(k), ds->obs_value[i],
-                                     (casia_basis)ds->obs_basis[i],
-                                     src_map[ds->obs_source[i]], note, origin)))
-            goto done;
-    }
-    for (i = 0; i < ds->n_organisations; i++) {
-        const casia__organisation_rec *o = &ds->organisations[i];
-        rc = casia__builder_organisation(
-            b, STR(ds, o->id), STR(ds, o->name),
-            o->led_by == CASIA__NO_COUNTRY ? -1 : (int)o->led_by,
-            o->source == 0xffffu ? NULL : STR(ds, ds->sources[o->source].id),
-            o->note ? STR(ds, o->note) : NULL, origin, err);
-        if (rc)
-            goto done;
-    }
-    for (i = 0; i < ds->n_memberships; i++) {
-        const casia__membership_rec *m = &ds->memberships[i];
-        if ((rc = casia__builder_membership(b, m->country, STR(ds, m->organisation),
-                                            m->start_year, m->end_year,
-                                            STR(ds, ds->sources[m->source].id),
-                                            m->note ? STR(ds, m->note) : NULL,
-                                            origin)))
-            goto done;
-    }
-    for (i = 0; i < ds->n_votes; i++) {
-        const casia__vote_rec *v = &ds->votes[i];
-        if ((rc = casia__builder_vote(b, STR(ds, v->resolution), STR(ds, v->date),
-                                      v->country, (casia_vote_choice)v->vote,
-                                      STR(ds, ds->sources[v->source].id), origin)))
-            goto done;
-    }
-    rc = casia__ledger_add_dataset(b, ds, origin);
-done:
-    free(ind_map);
-    free(src_map);
-    return rc;
-}
-
-CASIA_API int casia_dataset_merge(casia_dataset **out,
-                                  const casia_dataset *const *parts, size_t n,
-                                  casia_error *err)
-{
-    casia__builder *b;
-    merge_ctx m;
-    const char **defined = NULL;
-    size_t n_defined = 0, cap_defined = 0, p, i, k;
-    int rc = CASIA_OK;
-
-    if (!out || (!parts && n))
-        return casia__error_set(err, CASIA_EINVAL, "merge", "NULL argument");
-    for (p = 0; p < n; p++)
-        if (!parts[p])
-            return casia__error_set(err, CASIA_EINVAL, "merge",
-                                    "part %lu is NULL", (unsigned long)p + 1);
-    if (!(b = casia__builder_new()))
-        return casia__error_set(err, CASIA_ENOMEM, "merge", NULL);
-    m.n = n;
-
-    /* sources: full definitions first, then the bare ids (a tidy CSV's)
-     * that no part defines */
-    for (k = 0; k < 2 && rc == CASIA_OK; k++) {
-        for (p = 0; p < n && rc == CASIA_OK; p++) {
-            const casia_dataset *ds = parts[p];
-            for (i = 0; i < ds->n_sources && rc == CASIA_OK; i++) {
-                const casia__source_rec *s = &ds->sources[i];
-                const char *id = STR(ds, s->id);
-                size_t j;
-                int known = 0;
-                if ((k == 0) == source_is_empty(ds, s))
-                    continue;
-                for (j = 0; j < n_defined; j++)
-                    if (strcmp(defined[j], id) == 0)
-                        known = 1;
-                if (k == 1 && known)
-                    continue;
-                rc = casia__builder_source(b, id, STR(ds, s->title),
-                                           STR(ds, s->publisher), STR(ds, s->url),
-                                           STR(ds, s->description), p, err);
-                if (rc == CASIA_ECONFLICT && err)
-                    locate_part(&m, p, err);
-                if (rc == CASIA_OK && !known) {
-                    if (n_defined == cap_defined) {
-                        size_t nc = cap_defined ? cap_defined * 2 : 16;
-                        const char **nd = realloc((void *)defined, nc * sizeof *nd);
-                        if (!nd) {
-                            rc = CASIA_ENOMEM;
-                            break;
-                        }
-                        defined = nd;
-                        cap_defined = nc;
-                    }
-                    defined[n_defined++] = id;
-                }
-            }
-        }
-    }
-    free((void *)defined);
-    for (p = 0; p < n && rc == CASIA_OK; p++)
-        rc = add_part(b, parts[p], p, err);
-    if (rc != CASIA_OK) {
-        casia__builder_free(b);
-        if (rc == CASIA_ENOMEM)
-            casia__error_set(err, rc, "merge", NULL);
-        else if (err && err->code != rc)
-            casia__error_set(err, rc, "merge", NULL);
-        else if (err)
-            snprintf(err->source, sizeof err->source, "merge");
-        return rc;
-    }
-    return casia__builder_finish(b, out, locate_part, &m, "merge", err);
 }

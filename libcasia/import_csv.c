@@ -61,23 +61,26 @@ static int country(const casia__csv *c, size_t i, const char *what, int *out,
                             what, t);
 }
 
-int casia__import_tidy(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx)
-{
-    casia__builder *b = casia__builder_new();
-    casia_import_report *rep = ctx->report;
-    int col[C_N], rc, i;
-    size_t nheader, k;
-    char last_ind[TEXT] = "", last_unit[TEXT] = "", last_src[TEXT] = "";
-    uint16_t ind = 0, src = 0;
-    casia_error e;
-    tidy_ctx tc;
-    char **defined = NULL;
-    size_t n_defined = 0, cap_defined = 0;
+/* One import: the builder, the columns, and what the last rows named. */
+typedef struct tidy {
+    casia__builder *b;
+    int col[C_N];
+    size_t nheader;
+    char last_ind[TEXT], last_unit[TEXT], last_src[TEXT];
+    uint16_t ind, src;
+    char **defined;     /* the sources recorded so far */
+    size_t n_defined, cap_defined;
+} tidy;
 
-    if (!b)
-        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+/* The header: every column known (or an x- extension), each once, the
+ * required ones there. CASIA_OK, or an error in ctx. */
+static int read_header(tidy *t, casia__csv *c, casia__import_ctx *ctx)
+{
+    casia_error e;
+    size_t k;
+    int rc, i;
     for (i = 0; i < C_N; i++)
-        col[i] = -1;
+        t->col[i] = -1;
     rc = casia__csv_next(c, &e);
     if (rc <= 0) {
         if (rc == 0)
@@ -85,44 +88,219 @@ int casia__import_tidy(casia_dataset **out, casia__csv *c, casia__import_ctx *ct
                                   "empty file: no header");
         else if (ctx->err)
             *ctx->err = e;
-        goto fail;
+        return rc;
     }
-    nheader = casia__csv_count(c);
-    for (k = 0; k < nheader; k++) {
+    t->nheader = casia__csv_count(c);
+    for (k = 0; k < t->nheader; k++) {
         char name[128];
         casia__csv_text(c, k, name, sizeof name, 1);
         for (i = 0; i < C_N; i++)
             if (strcmp(name, col_names[i]) == 0)
                 break;
-        if (i < C_N && col[i] < 0) {
-            col[i] = (int)k;
+        if (i < C_N && t->col[i] < 0) {
+            t->col[i] = (int)k;
         } else if (strncmp(name, "x-", 2) != 0 && strncmp(name, "x_", 2) != 0) {
-            rc = casia__csv_error(c, k, ctx->err, CASIA_ESCHEMA,
-                                  i < C_N ? "column \"%s\" given twice"
-                                          : "unknown column \"%s\" (columns are "
-                                            "indicator, reporter, partner, year, "
-                                            "value, basis, source, unit, note; "
-                                            "extensions start with x-)",
-                                  name);
-            goto fail;
+            return casia__csv_error(c, k, ctx->err, CASIA_ESCHEMA,
+                                    i < C_N ? "column \"%s\" given twice"
+                                            : "unknown column \"%s\" (columns are "
+                                              "indicator, reporter, partner, year, "
+                                              "value, basis, source, unit, note; "
+                                              "extensions start with x-)",
+                                    name);
         }
     }
     for (i = 0; i < C_UNIT; i++)
-        if (col[i] < 0) {
-            rc = casia__csv_error(c, 0, ctx->err, CASIA_ESCHEMA,
-                                  "no column \"%s\" in the header", col_names[i]);
-            goto fail;
+        if (t->col[i] < 0)
+            return casia__csv_error(c, 0, ctx->err, CASIA_ESCHEMA,
+                                    "no column \"%s\" in the header", col_names[i]);
+    return CASIA_OK;
+}
+
+/* The indicator and unit of the row, interned when they change. CASIA_OK,
+ * 1 for a bad row (e set), CASIA_ENOMEM. */
+static int row_indicator(tidy *t, const casia__csv *c, casia_error *e)
+{
+    char name[TEXT], unit[TEXT];
+    int rc;
+    if (casia__csv_text(c, (size_t)t->col[C_IND], name, sizeof name, 1) <= 0) {
+        casia__csv_error(c, (size_t)t->col[C_IND], e, CASIA_ESCHEMA, "no indicator");
+        return 1;
+    }
+    unit[0] = '\0';
+    if (t->col[C_UNIT] >= 0)
+        casia__csv_text(c, (size_t)t->col[C_UNIT], unit, sizeof unit, 1);
+    if (strcmp(name, t->last_ind) != 0 || strcmp(unit, t->last_unit) != 0) {
+        casia_error ie;
+        rc = casia__builder_indicator(t->b, &t->ind, name, unit[0] ? unit : NULL, &ie);
+        if (rc == CASIA_ENOMEM)
+            return rc;
+        if (rc != CASIA_OK) {
+            casia__csv_error(c, (size_t)t->col[unit[0] ? C_UNIT : C_IND], e, rc,
+                             "%s", ie.text);
+            t->last_ind[0] = '\0';
+            return 1;
         }
+        snprintf(t->last_ind, sizeof t->last_ind, "%s", name);
+        snprintf(t->last_unit, sizeof t->last_unit, "%s", unit);
+    }
+    return CASIA_OK;
+}
+
+/* The source id of the row, recorded on first sight. CASIA_OK or
+ * CASIA_ENOMEM. */
+static int row_source(tidy *t, const char *id, const casia_import_options *o)
+{
+    size_t j;
+    if (strcmp(id, t->last_src) == 0)
+        return CASIA_OK;
+    if (casia__builder_source_ref(t->b, &t->src, id) != CASIA_OK)
+        return CASIA_ENOMEM;
+    for (j = 0; j < t->n_defined; j++)
+        if (strcmp(t->defined[j], id) == 0)
+            break;
+    if (j == t->n_defined) {
+        int mine = o->source_id && strcmp(o->source_id, id) == 0;
+        char *copy;
+        if (casia__builder_source(t->b, id, mine ? o->source_title : "",
+                                  mine ? o->source_publisher : "",
+                                  mine ? o->source_url : "",
+                                  mine ? o->source_description : "", 0,
+                                  NULL) != CASIA_OK)
+            return CASIA_ENOMEM;
+        if (t->n_defined == t->cap_defined) {
+            size_t nc = t->cap_defined ? t->cap_defined * 2 : 16;
+            char **nd = realloc(t->defined, nc * sizeof *nd);
+            if (!nd)
+                return CASIA_ENOMEM;
+            t->defined = nd;
+            t->cap_defined = nc;
+        }
+        if (!(copy = malloc(strlen(id) + 1)))
+            return CASIA_ENOMEM;
+        strcpy(copy, id);
+        t->defined[t->n_defined++] = copy;
+    }
+    snprintf(t->last_src, sizeof t->last_src, "%s", id);
+    return CASIA_OK;
+}
+
+/* The note of the row, interned (0 for none). CASIA_OK or CASIA_ENOMEM. */
+static int row_note(tidy *t, const casia__csv *c, uint32_t *nid)
+{
+    /* a note has no length limit: a long one is copied through the heap
+     * (twice its bytes: Latin-1 text doubles in UTF-8) */
+    char note[TEXT], *dst = note, *big = NULL;
+    size_t raw;
+    long n;
+    int rc;
+    casia__csv_field(c, (size_t)t->col[C_NOTE], &raw, NULL);
+    if (2 * raw + 1 > sizeof note) {
+        if (!(big = malloc(2 * raw + 1)))
+            return CASIA_ENOMEM;
+        dst = big;
+    }
+    n = casia__csv_text(c, (size_t)t->col[C_NOTE], dst,
+                        big ? 2 * raw + 1 : sizeof note, 0);
+    rc = n > 0 ? casia__builder_note(t->b, nid, dst, (size_t)n) : CASIA_OK;
+    free(big);
+    return rc != CASIA_OK ? CASIA_ENOMEM : CASIA_OK;
+}
+
+/* One data row (not blank, parsed): CASIA_OK when stored, 1 for a bad
+ * row (e set), CASIA_ENOMEM. */
+static int read_row(tidy *t, const casia__csv *c, const casia_import_options *o,
+                    casia_error *e)
+{
+    char text[TEXT];
+    int rep_i, par_i, year, rc;
+    double v;
+    casia_basis basis;
+    size_t len;
+    const char *f;
+    uint32_t nid = 0;
+    const int *col = t->col;
+    if (casia__csv_count(c) != t->nheader) {
+        casia__csv_error(c, casia__csv_count(c) < t->nheader ? casia__csv_count(c)
+                                                             : t->nheader,
+                         e, CASIA_ESCHEMA, "the row has %lu fields, the "
+                         "header %lu", (unsigned long)casia__csv_count(c),
+                         (unsigned long)t->nheader);
+        return 1;
+    }
+    if ((rc = row_indicator(t, c, e)) != CASIA_OK)
+        return rc;
+    if (country(c, (size_t)col[C_REP], "reporter", &rep_i, e) != CASIA_OK ||
+        country(c, (size_t)col[C_PAR], "partner", &par_i, e) != CASIA_OK)
+        return 1;
+    f = casia__csv_field(c, (size_t)col[C_YEAR], &len, NULL);
+    if ((year = casia__parse_year(f, len)) < 0) {
+        casia__csv_error(c, (size_t)col[C_YEAR], e, CASIA_ESCHEMA,
+                         "\"%s\" is not a year from 1900 to 2100",
+                         CASIA__EXCERPT(f, len, 20));
+        return 1;
+    }
+    f = casia__csv_field(c, (size_t)col[C_VALUE], &len, NULL);
+    if (casia__parse_number(f, len, &v) != 0) {
+        casia__csv_error(c, (size_t)col[C_VALUE], e, CASIA_ESCHEMA,
+                         "value \"%s\" is not a number",
+                         CASIA__EXCERPT(f, len, 40));
+        return 1;
+    }
+    if (v < 0 && casia__indicator_nonnegative(t->last_ind)) {
+        casia__csv_error(c, (size_t)col[C_VALUE], e, CASIA_ESCHEMA,
+                         "%s cannot be negative", t->last_ind);
+        return 1;
+    }
+    casia__csv_text(c, (size_t)col[C_BASIS], text, sizeof text, 1);
+    if (casia_basis_parse(&basis, text) != CASIA_OK || basis == CASIA_BASIS_ANY ||
+        basis == CASIA_BASIS_MIXED) {
+        casia__csv_error(c, (size_t)col[C_BASIS], e, CASIA_ESCHEMA,
+                         "basis \"%s\" is not reporter, partner_mirror, "
+                         "national_stats or other", text);
+        return 1;
+    }
+    if (casia__csv_text(c, (size_t)col[C_SOURCE], text, sizeof text, 1) <= 0) {
+        casia__csv_error(c, (size_t)col[C_SOURCE], e, CASIA_ESCHEMA, "no source");
+        return 1;
+    }
+    if ((rc = row_source(t, text, o)) != CASIA_OK)
+        return rc;
+    if (col[C_NOTE] >= 0 && (rc = row_note(t, c, &nid)) != CASIA_OK)
+        return rc;
+    {
+        casia_error pos;
+        uint64_t origin;
+        casia__csv_error(c, (size_t)col[C_VALUE], &pos, CASIA_OK, " ");
+        origin = ((uint64_t)(pos.line > 0 ? pos.line : 0) << 16) |
+                 (uint64_t)(pos.column > 0xffff ? 0xffff : pos.column);
+        rc = casia__builder_obs(t->b, t->ind, rep_i, par_i, year, v, basis, t->src,
+                                nid, origin);
+    }
+    if (rc == CASIA_ENOMEM)
+        return rc;
+    if (rc != CASIA_OK) {
+        casia__csv_error(c, (size_t)col[C_VALUE], e, rc, "the observation "
+                         "cannot be stored");
+        return 1;
+    }
+    return CASIA_OK;
+}
+
+int casia__import_tidy(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx)
+{
+    casia_import_report *rep = ctx->report;
+    casia_error e;
+    tidy_ctx tc;
+    tidy t;
+    int rc;
+
+    memset(&t, 0, sizeof t);
+    if (!(t.b = casia__builder_new()))
+        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    if ((rc = read_header(&t, c, ctx)) != CASIA_OK)
+        goto fail;
 
     for (;;) {
-        char t[TEXT], unit[TEXT], note[TEXT];
-        int rep_i, par_i, year;
-        double v;
-        casia_basis basis;
-        size_t len;
-        const char *f;
-        uint32_t nid = 0;
-        long n;
         rc = casia__csv_next(c, &e);
         if (rc == 0)
             break;
@@ -134,161 +312,24 @@ int casia__import_tidy(casia_dataset **out, casia__csv *c, casia__import_ctx *ct
         if (rc > 0 && casia__csv_blank(c))
             continue;
         rep->rows++;
-        if (rc == CASIA_EPARSE)
-            goto bad;
-        if (casia__csv_count(c) != nheader) {
-            casia__csv_error(c, casia__csv_count(c) < nheader ? casia__csv_count(c)
-                                                              : nheader,
-                             &e, CASIA_ESCHEMA, "the row has %lu fields, the "
-                             "header %lu", (unsigned long)casia__csv_count(c),
-                             (unsigned long)nheader);
-            goto bad;
-        }
-        /* indicator and unit */
-        if (casia__csv_text(c, (size_t)col[C_IND], t, sizeof t, 1) <= 0) {
-            casia__csv_error(c, (size_t)col[C_IND], &e, CASIA_ESCHEMA, "no indicator");
-            goto bad;
-        }
-        unit[0] = '\0';
-        if (col[C_UNIT] >= 0)
-            casia__csv_text(c, (size_t)col[C_UNIT], unit, sizeof unit, 1);
-        if (strcmp(t, last_ind) != 0 || strcmp(unit, last_unit) != 0) {
-            casia_error ie;
-            rc = casia__builder_indicator(b, &ind, t, unit[0] ? unit : NULL, &ie);
-            if (rc == CASIA_ENOMEM)
-                goto nomem;
-            if (rc != CASIA_OK) {
-                casia__csv_error(c, (size_t)col[unit[0] ? C_UNIT : C_IND], &e, rc,
-                                 "%s", ie.text);
-                last_ind[0] = '\0';
-                goto bad;
-            }
-            snprintf(last_ind, sizeof last_ind, "%s", t);
-            snprintf(last_unit, sizeof last_unit, "%s", unit);
-        }
-        if (country(c, (size_t)col[C_REP], "reporter", &rep_i, &e) != CASIA_OK ||
-            country(c, (size_t)col[C_PAR], "partner", &par_i, &e) != CASIA_OK)
-            goto bad;
-        f = casia__csv_field(c, (size_t)col[C_YEAR], &len, NULL);
-        if ((year = casia__parse_year(f, len)) < 0) {
-            casia__csv_error(c, (size_t)col[C_YEAR], &e, CASIA_ESCHEMA,
-                             "\"%s\" is not a year from 1900 to 2100",
-                             CASIA__EXCERPT(f, len, 20));
-            goto bad;
-        }
-        f = casia__csv_field(c, (size_t)col[C_VALUE], &len, NULL);
-        if (casia__parse_number(f, len, &v) != 0) {
-            casia__csv_error(c, (size_t)col[C_VALUE], &e, CASIA_ESCHEMA,
-                             "value \"%s\" is not a number",
-                             CASIA__EXCERPT(f, len, 40));
-            goto bad;
-        }
-        if (v < 0 && casia__indicator_nonnegative(last_ind)) {
-            casia__csv_error(c, (size_t)col[C_VALUE], &e, CASIA_ESCHEMA,
-                             "%s cannot be negative", last_ind);
-            goto bad;
-        }
-        casia__csv_text(c, (size_t)col[C_BASIS], t, sizeof t, 1);
-        if (casia_basis_parse(&basis, t) != CASIA_OK || basis == CASIA_BASIS_ANY ||
-            basis == CASIA_BASIS_MIXED) {
-            casia__csv_error(c, (size_t)col[C_BASIS], &e, CASIA_ESCHEMA,
-                             "basis \"%s\" is not reporter, partner_mirror, "
-                             "national_stats or other", t);
-            goto bad;
-        }
-        if (casia__csv_text(c, (size_t)col[C_SOURCE], t, sizeof t, 1) <= 0) {
-            casia__csv_error(c, (size_t)col[C_SOURCE], &e, CASIA_ESCHEMA, "no source");
-            goto bad;
-        }
-        if (strcmp(t, last_src) != 0) {
-            size_t j;
-            if ((rc = casia__builder_source_ref(b, &src, t)) != CASIA_OK)
-                goto nomem;
-            for (j = 0; j < n_defined; j++)
-                if (strcmp(defined[j], t) == 0)
-                    break;
-            if (j == n_defined) {
-                const casia_import_options *o = ctx->opt;
-                int mine = o->source_id && strcmp(o->source_id, t) == 0;
-                char *copy;
-                rc = casia__builder_source(b, t, mine ? o->source_title : "",
-                                           mine ? o->source_publisher : "",
-                                           mine ? o->source_url : "",
-                                           mine ? o->source_description : "",
-                                           0, NULL);
-                if (rc != CASIA_OK)
-                    goto nomem;
-                if (n_defined == cap_defined) {
-                    size_t nc = cap_defined ? cap_defined * 2 : 16;
-                    char **nd = realloc(defined, nc * sizeof *nd);
-                    if (!nd)
-                        goto nomem;
-                    defined = nd;
-                    cap_defined = nc;
-                }
-                if (!(copy = malloc(strlen(t) + 1)))
-                    goto nomem;
-                strcpy(copy, t);
-                defined[n_defined++] = copy;
-            }
-            snprintf(last_src, sizeof last_src, "%s", t);
-        }
-        if (col[C_NOTE] >= 0) {
-            /* a note has no length limit: a long one is copied through the
-             * heap (twice its bytes: Latin-1 text doubles in UTF-8) */
-            char *dst = note, *big = NULL;
-            size_t raw;
-            casia__csv_field(c, (size_t)col[C_NOTE], &raw, NULL);
-            if (2 * raw + 1 > sizeof note) {
-                if (!(big = malloc(2 * raw + 1)))
-                    goto nomem;
-                dst = big;
-            }
-            n = casia__csv_text(c, (size_t)col[C_NOTE], dst,
-                                big ? 2 * raw + 1 : sizeof note, 0);
-            rc = n > 0 ? casia__builder_note(b, &nid, dst, (size_t)n) : CASIA_OK;
-            free(big);
-            if (rc != CASIA_OK)
-                goto nomem;
-        }
-        {
-            casia_error pos;
-            uint64_t origin;
-            casia__csv_error(c, (size_t)col[C_VALUE], &pos, CASIA_OK, " ");
-            origin = ((uint64_t)(pos.line > 0 ? pos.line : 0) << 16) |
-                     (uint64_t)(pos.column > 0xffff ? 0xffff : pos.column);
-            rc = casia__builder_obs(b, ind, rep_i, par_i, year, v, basis, src,
-                                    nid, origin);
-        }
-        if (rc == CASIA_ENOMEM)
-            goto nomem;
-        if (rc != CASIA_OK) {
-            casia__csv_error(c, (size_t)col[C_VALUE], &e, rc, "the observation "
-                             "cannot be stored");
-            goto bad;
-        }
-        rep->kept++;
-        continue;
-    bad:
-        if ((rc = casia__import_bad_row(ctx, &e)) != CASIA_OK)
+        rc = rc == CASIA_EPARSE ? 1 : read_row(&t, c, ctx->opt, &e);
+        if ((rc = casia__import_row_done(ctx, rc, &e)) != CASIA_OK)
             goto fail;
     }
-    while (n_defined > 0)
-        free(defined[--n_defined]);
-    free(defined);
+    while (t.n_defined > 0)
+        free(t.defined[--t.n_defined]);
+    free(t.defined);
     tc.name = ctx->name;
-    rc = casia__builder_finish(b, out, locate_line, &tc, ctx->name, ctx->err);
+    rc = casia__builder_finish(t.b, out, locate_line, &tc, ctx->name, ctx->err);
     if (rc == CASIA_OK && ctx->opt->source_id)
         snprintf(rep->source_id, sizeof rep->source_id, "%s", ctx->opt->source_id);
     return rc;
 
-nomem:
-    rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
 fail:
-    while (n_defined > 0)
-        free(defined[--n_defined]);
-    free(defined);
-    casia__builder_free(b);
+    while (t.n_defined > 0)
+        free(t.defined[--t.n_defined]);
+    free(t.defined);
+    casia__builder_free(t.b);
     return rc;
 }
 
@@ -421,4 +462,16 @@ CASIA_API int casia_dataset_save_csv(const casia_dataset *ds, const char *path,
         return casia__error_set(err, CASIA_EIO, path, "cannot write: %s",
                                 casia__errno_text(errno, ebuf, sizeof ebuf));
     return CASIA_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_tidy(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__import_has_column(c, "indicator") &&
+           casia__import_has_column(c, "reporter") &&
+           casia__import_has_column(c, "partner") && casia__import_has_column(c, "year") &&
+           casia__import_has_column(c, "value");
 }

@@ -92,28 +92,23 @@ static int indicator(casia__bulk *b, ind_cache *cache, const char *code,
     return rc;
 }
 
-int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx)
-{
-    char base[256];
-    casia__bulk *b = casia__bulk_new(0);
-    casia_import_report *rep = ctx->report;
-    char title[TEXT] = "World Development Indicators", updated[TEXT] = "";
-    char desc[3 * TEXT], id[128];
-    int *years = NULL, col_code = -1, col_ind = -1, col_name = -1, rc;
-    int world = casia__country_world();
-    size_t nheader = 0, i;
+/* One import: the accumulator, the columns of the header, the metadata. */
+typedef struct wdi {
+    casia__bulk *b;
     casia__codemap codes;
     ind_cache cache;
-    casia_error e;
+    int *years;          /* per header column: its year, or -1 */
+    size_t nheader;
+    int col_code, col_ind, col_name;
+    int world;
+    char title[TEXT], updated[TEXT];
+} wdi;
 
-    memset(&cache, 0, sizeof cache);
-    codes.table = NULL;
-    if (!b || casia__codemap_init(&codes) != CASIA_OK) {
-        rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
-        goto fail;
-    }
-
-    /* the metadata lines, then the header */
+/* The metadata lines, then the header. CASIA_OK, or an error in ctx. */
+static int read_header(wdi *w, casia__csv *c, casia__import_ctx *ctx)
+{
+    size_t i;
+    int rc;
     for (;;) {
         char first[TEXT], second[TEXT];
         casia_error pe;
@@ -125,52 +120,133 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx
                                       "Name\",\"Country Code\",...");
             else if (ctx->err)
                 *ctx->err = pe;
-            goto fail;
+            return rc;
         }
         casia__csv_text(c, 0, first, sizeof first, 1);
         second[0] = '\0';
         if (casia__csv_count(c) > 1)
             casia__csv_text(c, 1, second, sizeof second, 1);
         if (strcmp(first, "Data Source") == 0 && second[0])
-            snprintf(title, sizeof title, "%s", second);
+            snprintf(w->title, sizeof w->title, "%s", second);
         else if (strcmp(first, "Last Updated Date") == 0)
-            snprintf(updated, sizeof updated, "%s", second);
+            snprintf(w->updated, sizeof w->updated, "%s", second);
         else if (strcmp(first, "Country Name") == 0)
             break;
     }
-    nheader = casia__csv_count(c);
-    while (nheader > 0 && casia__csv_empty(c, nheader - 1))
-        nheader--;   /* the trailing comma */
-    if (!(years = calloc(nheader + 1, sizeof *years))) {
-        rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
-        goto fail;
-    }
-    for (i = 0; i < nheader; i++) {
+    w->nheader = casia__csv_count(c);
+    while (w->nheader > 0 && casia__csv_empty(c, w->nheader - 1))
+        w->nheader--;   /* the trailing comma */
+    if (!(w->years = calloc(w->nheader + 1, sizeof *w->years)))
+        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    for (i = 0; i < w->nheader; i++) {
         char key[64];
         size_t len;
         const char *f = casia__csv_field(c, i, &len, NULL);
         casia__header_key(key, sizeof key, f, len);
-        years[i] = casia__parse_year(f, len);
+        w->years[i] = casia__parse_year(f, len);
         if (strcmp(key, "countrycode") == 0)
-            col_code = (int)i;
+            w->col_code = (int)i;
         else if (strcmp(key, "indicatorcode") == 0)
-            col_ind = (int)i;
+            w->col_ind = (int)i;
         else if (strcmp(key, "indicatorname") == 0)
-            col_name = (int)i;
+            w->col_name = (int)i;
     }
-    if (col_code < 0 || col_ind < 0) {
-        rc = casia__csv_error(c, 0, ctx->err, CASIA_EFORMAT,
-                              "WDI header without %s",
-                              col_code < 0 ? "Country Code" : "Indicator Code");
+    if (w->col_code < 0 || w->col_ind < 0)
+        return casia__csv_error(c, 0, ctx->err, CASIA_EFORMAT,
+                                "WDI header without %s",
+                                w->col_code < 0 ? "Country Code" : "Indicator Code");
+    return CASIA_OK;
+}
+
+/* One data row (not blank): CASIA_OK when kept, 1 for a bad row (e set),
+ * CASIA_ENOMEM. */
+static int read_row(wdi *w, casia__csv *c, casia_error *e)
+{
+    char code[128], name[TEXT];
+    size_t nf, len, i;
+    const char *f;
+    int country, rc;
+    casia_error pe;
+    nf = casia__csv_count(c);
+    if (nf != w->nheader && !(nf == w->nheader + 1 && casia__csv_empty(c, w->nheader))) {
+        casia__csv_error(c, nf < w->nheader ? nf : w->nheader, e, CASIA_ESCHEMA,
+                         "the row has %lu fields, the header %lu",
+                         (unsigned long)nf, (unsigned long)w->nheader);
+        return 1;
+    }
+    f = casia__csv_field(c, (size_t)w->col_code, &len, NULL);
+    country = casia__codemap_find(&w->codes, f, len, NULL);
+    if (country < 0) {
+        casia__csv_error(c, (size_t)w->col_code, e, CASIA_ENOTFOUND,
+                         "unknown country code \"%s\"",
+                         CASIA__EXCERPT(f, len, 40));
+        return 1;
+    }
+    if (casia__csv_text(c, (size_t)w->col_ind, code, sizeof code, 1) <= 0) {
+        casia__csv_error(c, (size_t)w->col_ind, e, CASIA_ESCHEMA,
+                         "no indicator code");
+        return 1;
+    }
+    name[0] = '\0';
+    if (w->col_name >= 0)
+        casia__csv_text(c, (size_t)w->col_name, name, sizeof name, 1);
+    if ((rc = indicator(w->b, &w->cache, code, name, &pe)) != CASIA_OK) {
+        if (rc == CASIA_ENOMEM)
+            return rc;
+        casia__csv_error(c, (size_t)w->col_ind, e, rc, "%s", pe.text);
+        return 1;
+    }
+    for (i = 0; i < w->nheader; i++) {
+        double v;
+        char msg[256];
+        if (w->years[i] < 0 || casia__csv_empty(c, i))
+            continue;   /* an empty cell is missing, not zero */
+        f = casia__csv_field(c, i, &len, NULL);
+        if (casia__parse_number(f, len, &v) != 0) {
+            casia__csv_error(c, i, e, CASIA_ESCHEMA,
+                             "%s %d: \"%s\" is not a number", code, w->years[i],
+                             CASIA__EXCERPT(f, len, 40));
+            return 1;
+        }
+        if (w->cache.known_ind && v < 0) {
+            casia__csv_error(c, i, e, CASIA_ESCHEMA,
+                             "%s %d: negative value %.17g", code, w->years[i], v);
+            return 1;
+        }
+        rc = casia__bulk_add(w->b, w->cache.id, country, w->world, w->years[i], -1,
+                             v, c->line, msg, sizeof msg);
+        if (rc == CASIA_ENOMEM)
+            return rc;
+        if (rc != CASIA_OK) {
+            casia__csv_error(c, i, e, rc, "%s", msg);
+            return 1;
+        }
+    }
+    return CASIA_OK;
+}
+
+int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx)
+{
+    char base[256], desc[3 * TEXT];
+    casia_import_report *rep = ctx->report;
+    casia__source_info src;
+    wdi w;
+    int rc;
+
+    memset(&w, 0, sizeof w);
+    w.col_code = w.col_ind = w.col_name = -1;
+    w.world = casia__country_world();
+    snprintf(w.title, sizeof w.title, "World Development Indicators");
+    w.b = casia__bulk_new(0);
+    if (!w.b || casia__codemap_init(&w.codes) != CASIA_OK) {
+        rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
         goto fail;
     }
+    if ((rc = read_header(&w, c, ctx)) != CASIA_OK)
+        goto fail;
 
     for (;;) {
-        char code[128], name[TEXT];
-        size_t nf, len;
-        const char *f;
-        int country, bad = 0;
-        casia_error pe;
+        casia_error pe, e;
         rc = casia__csv_next(c, &pe);
         if (rc == 0)
             break;
@@ -188,100 +264,49 @@ int casia__import_wdi(casia_dataset **out, casia__csv *c, casia__import_ctx *ctx
         if (casia__csv_blank(c))
             continue;
         rep->rows++;
-        nf = casia__csv_count(c);
-        if (nf != nheader && !(nf == nheader + 1 && casia__csv_empty(c, nheader))) {
-            casia__csv_error(c, nf < nheader ? nf : nheader, &e, CASIA_ESCHEMA,
-                             "the row has %lu fields, the header %lu",
-                             (unsigned long)nf, (unsigned long)nheader);
-            goto bad;
-        }
-        f = casia__csv_field(c, (size_t)col_code, &len, NULL);
-        country = casia__codemap_find(&codes, f, len, NULL);
-        if (country < 0) {
-            casia__csv_error(c, (size_t)col_code, &e, CASIA_ENOTFOUND,
-                             "unknown country code \"%s\"",
-                             CASIA__EXCERPT(f, len, 40));
-            goto bad;
-        }
-        if (casia__csv_text(c, (size_t)col_ind, code, sizeof code, 1) <= 0) {
-            casia__csv_error(c, (size_t)col_ind, &e, CASIA_ESCHEMA,
-                             "no indicator code");
-            goto bad;
-        }
-        name[0] = '\0';
-        if (col_name >= 0)
-            casia__csv_text(c, (size_t)col_name, name, sizeof name, 1);
-        if ((rc = indicator(b, &cache, code, name, &pe)) != CASIA_OK) {
-            if (rc == CASIA_ENOMEM)
-                goto nomem;
-            casia__csv_error(c, (size_t)col_ind, &e, rc, "%s", pe.text);
-            goto bad;
-        }
-        for (i = 0; i < nheader && !bad; i++) {
-            double v;
-            char msg[256];
-            if (years[i] < 0 || casia__csv_empty(c, i))
-                continue;   /* an empty cell is missing, not zero */
-            f = casia__csv_field(c, i, &len, NULL);
-            if (casia__parse_number(f, len, &v) != 0) {
-                casia__csv_error(c, i, &e, CASIA_ESCHEMA,
-                                 "%s %d: \"%s\" is not a number", code, years[i],
-                                 CASIA__EXCERPT(f, len, 40));
-                bad = 1;
-                break;
-            }
-            if (cache.known_ind && v < 0) {
-                casia__csv_error(c, i, &e, CASIA_ESCHEMA,
-                                 "%s %d: negative value %.17g", code, years[i], v);
-                bad = 1;
-                break;
-            }
-            rc = casia__bulk_add(b, cache.id, country, world, years[i], -1, v,
-                                 c->line, msg, sizeof msg);
-            if (rc == CASIA_ENOMEM)
-                goto nomem;
-            if (rc != CASIA_OK) {
-                casia__csv_error(c, i, &e, rc, "%s", msg);
-                bad = 1;
-            }
-        }
-        if (bad)
-            goto bad;
-        rep->kept++;
-        continue;
-    bad:
-        if ((rc = casia__import_bad_row(ctx, &e)) != CASIA_OK)
+        if ((rc = casia__import_row_done(ctx, read_row(&w, c, &e), &e)) != CASIA_OK)
             goto fail;
     }
-    free(years);
-    years = NULL;
-    casia__codemap_free(&codes);
-    casia__import_source_id(id, sizeof id, ctx, "wdi");
+    free(w.years);
+    casia__codemap_free(&w.codes);
     snprintf(desc, sizeof desc,
              "World Bank WDI bulk download%s%s%s; empty cells are missing",
              casia__import_base(ctx, base, sizeof base),
-             updated[0] ? ", last updated " : "", updated);
-    rc = casia__bulk_finish(b, out, id,
-                            ctx->opt->source_title ? ctx->opt->source_title : title,
-                            ctx->opt->source_publisher ? ctx->opt->source_publisher
-                                                       : "World Bank",
-                            ctx->opt->source_url
-                                ? ctx->opt->source_url
-                                : "https://databank.worldbank.org/source/world-development-indicators",
-                            ctx->opt->source_description
-                                ? ctx->opt->source_description : desc,
-                            ctx->opt->basis != CASIA_BASIS_ANY ? ctx->opt->basis
-                                                               : CASIA_BASIS_OTHER,
-                            ctx->name, ctx->err);
-    if (rc == CASIA_OK)
-        snprintf(rep->source_id, sizeof rep->source_id, "%s", id);
-    return rc;
+             w.updated[0] ? ", last updated " : "", w.updated);
+    src.id = "wdi";
+    src.title = w.title;
+    src.publisher = "World Bank";
+    src.url = "https://databank.worldbank.org/source/world-development-indicators";
+    src.description = desc;
+    src.basis = CASIA_BASIS_OTHER;
+    return casia__import_finish(out, w.b, ctx, &src);
 
-nomem:
-    rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
 fail:
-    free(years);
-    casia__codemap_free(&codes);
-    casia__bulk_free(b);
+    free(w.years);
+    casia__codemap_free(&w.codes);
+    casia__bulk_free(w.b);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_wdi(const casia__csv *c, int record)
+{
+    (void)record;
+    return (casia__import_starts_with(c, 0, "Data Source") && casia__csv_count(c) > 1 &&
+            casia__import_starts_with(c, 1, "World Development Indicators")) ||
+           (casia__import_has_column(c, "countrycode") &&
+            casia__import_has_column(c, "indicatorcode") &&
+            casia__import_has_column(c, "countryname"));
+}
+
+/* the notes files of the same download (not imported) */
+int casia__detect_wdi_metadata(const casia__csv *c, int record)
+{
+    (void)record;
+    return (casia__import_has_column(c, "countrycode") &&
+            casia__import_has_column(c, "incomegroup")) ||
+           (casia__import_has_column(c, "indicatorcode") &&
+            casia__import_has_column(c, "sourcenote"));
 }

@@ -146,7 +146,7 @@ CASIA_API int casia_institutional_share(casia_result *out,
 /* ------------------------------------------------------------------ */
 /* UN votes                                                            */
 
-static int date_year(const char *date)
+int casia__vote_year(const char *date)
 {
     int y = 0, k;
     for (k = 0; k < 4; k++) {
@@ -214,7 +214,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
             }
             j++;
         }
-        if (year && date_year(date) != year)
+        if (year && casia__vote_year(date) != year)
             keep = 0;
         if (keep && resolutions) {
             size_t k;
@@ -242,7 +242,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                 sc[n++] = s;
                 casia__res_source(&r, ds, sa);
                 casia__res_source(&r, ds, sb);
-                casia__res_year(&r, date_year(date));
+                casia__res_year(&r, casia__vote_year(date));
             }
         }
         i = j;

@@ -147,24 +147,29 @@ void casia__ledger_remap_sources(casia__ledger *l, const uint32_t *src_new)
         l->res[k].r.source = (uint16_t)src_new[l->res[k].r.source];
 }
 
+/* By date, then id, then where they came from: the records' order does
+ * not depend on the order of the input. */
+static int cmp_dated(const char *da, const char *ia, uint64_t oa, const char *db,
+                     const char *ib, uint64_t ob)
+{
+    int r = strcmp(da, db);
+    if (!r)
+        r = strcmp(ia, ib);
+    if (r)
+        return r;
+    return oa < ob ? -1 : oa > ob;
+}
+
 static int cmp_event(const void *pa, const void *pb)
 {
     const casia__ledger_event *a = pa, *b = pb;
-    if (a->date_rank != b->date_rank)
-        return a->date_rank < b->date_rank ? -1 : 1;
-    if (a->id_rank != b->id_rank)
-        return a->id_rank < b->id_rank ? -1 : 1;
-    return a->origin < b->origin ? -1 : a->origin > b->origin;
+    return cmp_dated(a->date, a->id, a->origin, b->date, b->id, b->origin);
 }
 
 static int cmp_res(const void *pa, const void *pb)
 {
     const casia__ledger_res *a = pa, *b = pb;
-    if (a->date_rank != b->date_rank)
-        return a->date_rank < b->date_rank ? -1 : 1;
-    if (a->id_rank != b->id_rank)
-        return a->id_rank < b->id_rank ? -1 : 1;
-    return a->origin < b->origin ? -1 : a->origin > b->origin;
+    return cmp_dated(a->date, a->id, a->origin, b->date, b->id, b->origin);
 }
 
 static int located(casia__locator locate, void *ctx, uint64_t origin,
@@ -194,9 +199,8 @@ static int same_event(const casia__event_rec *a, const casia__event_rec *b)
 }
 
 static int finish_events(casia__ledger *l, casia_dataset *ds,
-                         const casia__strtab *t, const uint32_t *rank,
-                         casia__locator locate, void *ctx, const char *name,
-                         casia_error *err)
+                         const casia__strtab *t, casia__locator locate,
+                         void *ctx, const char *name, casia_error *err)
 {
     size_t k;
     for (k = 0; k < l->n_events; k++) {
@@ -209,8 +213,8 @@ static int finish_events(casia__ledger *l, casia_dataset *ds,
                              casia__strtab_get(t, e->r.id), partner);
             return located(locate, ctx, e->origin, err, CASIA_ESCHEMA);
         }
-        e->date_rank = rank[e->r.date];
-        e->id_rank = rank[e->r.id];
+        e->date = casia__strtab_get(t, e->r.date);
+        e->id = casia__strtab_get(t, e->r.id);
     }
     if (l->n_events > 1)
         qsort(l->events, l->n_events, sizeof *l->events, cmp_event);
@@ -243,14 +247,13 @@ static int finish_events(casia__ledger *l, casia_dataset *ds,
 }
 
 static int finish_resolutions(casia__ledger *l, casia_dataset *ds,
-                              const casia__strtab *t, const uint32_t *rank,
-                              casia__locator locate, void *ctx, const char *name,
-                              casia_error *err)
+                              const casia__strtab *t, casia__locator locate,
+                              void *ctx, const char *name, casia_error *err)
 {
     size_t k;
     for (k = 0; k < l->n_res; k++) {
-        l->res[k].date_rank = rank[l->res[k].r.date];
-        l->res[k].id_rank = rank[l->res[k].r.id];
+        l->res[k].date = casia__strtab_get(t, l->res[k].r.date);
+        l->res[k].id = casia__strtab_get(t, l->res[k].r.id);
     }
     if (l->n_res > 1)
         qsort(l->res, l->n_res, sizeof *l->res, cmp_res);
@@ -299,16 +302,15 @@ static int finish_resolutions(casia__ledger *l, casia_dataset *ds,
 }
 
 int casia__ledger_finish(casia__ledger *l, casia_dataset *ds,
-                         const casia__strtab *strings, const uint32_t *rank,
-                         casia__locator locate, void *locate_ctx,
-                         const char *source_name, casia_error *err)
+                         const casia__strtab *strings, casia__locator locate,
+                         void *locate_ctx, const char *source_name,
+                         casia_error *err)
 {
-    int rc = finish_events(l, ds, strings, rank, locate, locate_ctx,
-                           source_name, err);
+    int rc = finish_events(l, ds, strings, locate, locate_ctx, source_name, err);
     if (rc)
         return rc;
-    return finish_resolutions(l, ds, strings, rank, locate, locate_ctx,
-                              source_name, err);
+    return finish_resolutions(l, ds, strings, locate, locate_ctx, source_name,
+                              err);
 }
 
 int casia__ledger_add_dataset(casia__builder *b, const casia_dataset *ds,

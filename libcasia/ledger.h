@@ -13,13 +13,13 @@
 typedef struct casia__ledger_event {
     casia__event_rec r;
     uint64_t origin;
-    uint32_t date_rank, id_rank;
+    const char *date, *id;   /* for sorting */
 } casia__ledger_event;
 
 typedef struct casia__ledger_res {
     casia__resolution_rec r;
     uint64_t origin;
-    uint32_t date_rank, id_rank;
+    const char *date, *id;
 } casia__ledger_res;
 
 typedef struct casia__ledger {
@@ -42,12 +42,12 @@ int casia__ledger_source_origin(const casia__ledger *l, size_t source,
 /* Renumbers the sources: new index = src_new[old]. */
 void casia__ledger_remap_sources(casia__ledger *l, const uint32_t *src_new);
 /* Checks (partners, duplicate ids), sorts and moves the records into ds,
- * whose organisations are already in place. rank[sid] is the rank of
- * every string id of `strings` by strcmp. */
+ * whose organisations are already in place; `strings` is the builder's
+ * table, which the records' string ids index. */
 int casia__ledger_finish(casia__ledger *l, casia_dataset *ds,
-                         const casia__strtab *strings, const uint32_t *rank,
-                         casia__locator locate, void *locate_ctx,
-                         const char *source_name, casia_error *err);
+                         const casia__strtab *strings, casia__locator locate,
+                         void *locate_ctx, const char *source_name,
+                         casia_error *err);
 /* Copies the ledger of ds into the builder. */
 int casia__ledger_add_dataset(casia__builder *b, const casia_dataset *ds,
                               uint64_t origin);
