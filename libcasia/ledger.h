@@ -52,6 +52,20 @@ int casia__ledger_finish(casia__ledger *l, casia_dataset *ds,
 int casia__ledger_add_dataset(casia__builder *b, const casia_dataset *ds,
                               uint64_t origin);
 
+/* The partner of a query: an organisation id (*org, its string id), or a
+ * country in any form (*country); neither for NULL. CASIA_ENOTFOUND for
+ * an unknown one. */
+int casia__ledger_partner(const casia_dataset *ds, const char *partner,
+                          int *country, uint32_t *org);
+/* Whether event e matches a query (country -1, par -1, org 0, types 0,
+ * years 0: any); docs of casia_dataset_events(). */
+int casia__ledger_match(const casia_dataset *ds, const casia__event_rec *e,
+                        int country, int par, uint32_t org, unsigned types,
+                        int year_from, int year_to);
+/* Whether a type mask names only event types. */
+#define casia__ledger_types_ok(types)                                         \
+    (((types) & ~(((1u << CASIA_EVENT_TYPE_END) - 1u) & ~1u)) == 0)
+
 /* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real day); its year, or 0
  * when the text is none of these. */
 int casia__ledger_date_year(const char *date);

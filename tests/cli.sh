@@ -173,6 +173,10 @@ run 0 events KAZ --with RUS --type deployment && has "2022-01-06" "CSTO" "deploy
 run 0 --format csv events KGZ --type base && has "base-kant-rus-kgz"
 run 2 events KAZ --type parade && err_has "--type"
 run 1 events TKM --type base && err_has "none in the dataset"
+# the events index in the period comparison: events.csv rows of KAZ with
+# RUS, the CSTO or CA+RUS, plus the Baikonur base (1994-): 10 in 2019-2021
+# and 12 in 2022-2023, means 3.33333 and 6
+run 0 compare events KAZ RUS && has "3.33333" " 6  count"
 # energy: obs_gas_pipeline.csv, CHN-TKM 2024 energy.pipeline_gas_import_share_pct
 # 45.37 (frominsideasia_pos2_2024): Turkmenistan's share of China's pipeline gas
 run 0 energy CHN TKM 2024 && has "45.4%" "published_share pipeline" "pipeline gas imports"

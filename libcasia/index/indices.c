@@ -170,6 +170,13 @@ static int un_agreement(casia_result *out, const casia_dataset *ds,
     return casia_un_agreement(out, ds, reporter, partner, NULL, 0, year, opt);
 }
 
+static int events(casia_result *out, const casia_dataset *ds,
+                  const char *reporter, const char *partner, int year,
+                  const casia_options *opt)
+{
+    return casia_event_count(out, ds, reporter, partner, year, 0, opt);
+}
+
 static int composite(casia_result *out, const casia_dataset *ds,
                      const char *reporter, const char *partner, int year,
                      const casia_options *opt)
@@ -223,7 +230,8 @@ static const casia__index_def index_defs[CASIA_INDEX_COUNT + 1] = {
      CASIA_DIM_INSTITUTIONS},
     {CASIA_INDEX_UN_AGREEMENT, "un_agreement", un_agreement,
      casia__build_votes, CASIA_DIM_UN_VOTES},
-    {CASIA_INDEX_COMPOSITE, "composite", composite, NULL, -1}
+    {CASIA_INDEX_COMPOSITE, "composite", composite, NULL, -1},
+    {CASIA_INDEX_EVENTS, "events", events, casia__build_events, -1}
 };
 
 const casia__index_def *casia__index_def_get(casia_index_id index)

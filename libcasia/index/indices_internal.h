@@ -328,5 +328,10 @@ int casia__build_institutions(casia__sink *t, const casia__ix *c,
                               const casia_options *opt);
 int casia__build_votes(casia__sink *t, const casia__ix *c,
                        const casia_options *opt);
+int casia__build_events(casia__sink *t, const casia__ix *c,
+                        const casia_options *opt);
+/* The years of the table: from the first to the last year of any
+ * observation, UN vote, or membership start or end (table_build.c). */
+void casia__table_years(const casia_dataset *ds, int *lo, int *hi);
 
 #endif /* CASIA_INDICES_INTERNAL_H */

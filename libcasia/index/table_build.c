@@ -393,7 +393,7 @@ static void widen(int *lo, int *hi, int y)
  * institutions rows of the year beside the others. lo = hi = 0 when the
  * dataset has none.
  */
-static void table_years(const casia_dataset *ds, int *lo, int *hi)
+void casia__table_years(const casia_dataset *ds, int *lo, int *hi)
 {
     size_t i;
     *lo = *hi = 0;
@@ -429,7 +429,7 @@ int casia__build_arms(casia__sink *t, const casia__ix *c,
                             CASIA__KEY((unsigned)ind + 1, 0, 0, 0));
     /* windows ending in every year of the table (a window may end after
      * the last delivery) */
-    table_years(ds, &y_lo, &y_hi);
+    casia__table_years(ds, &y_lo, &y_hi);
     i = lo;
     while (i < hi && rc == CASIA_OK) {
         int rep = (int)CASIA__KEY_REP(ds->obs_key[i]);
@@ -604,7 +604,7 @@ int casia__build_institutions(casia__sink *t, const casia__ix *c,
     for (i = 0; i < ds->n_organisations; i++)
         if (ds->organisations[i].led_by != CASIA__NO_COUNTRY)
             leaders[ds->organisations[i].led_by] = 1;
-    table_years(ds, &y_lo, &y_hi);
+    casia__table_years(ds, &y_lo, &y_hi);
     for (i = 0; i < ds->n_memberships && rc == CASIA_OK; i++) {
         int country = ds->memberships[i].country;
         if (i > 0 && ds->memberships[i - 1].country == country)
