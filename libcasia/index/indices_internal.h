@@ -39,6 +39,10 @@ int casia__ix_init(casia__ix *c, const casia_dataset *ds,
 
 /* Resolves a country argument: CASIA_OK, CASIA_ENOTFOUND, CASIA_EINVAL. */
 int casia__ix_country(int *index, const char *text);
+/* casia__ix_init(), then the reporter and the partner (their statuses). */
+int casia__ix_pair(casia__ix *c, int *rep, int *par, const casia_dataset *ds,
+                   const char *reporter, const char *partner,
+                   const casia_options *opt);
 
 /* Whether a registry index is an aggregate (WLD, EUU, groups). */
 int casia__ix_aggregate(int country);

@@ -99,10 +99,7 @@ static int institutions(casia_result *out, const casia_dataset *ds,
     double n_led, n_any;
     if (!out || year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&ci, country)) != CASIA_OK ||
-        (rc = casia__ix_country(&li, leader)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &ci, &li, ds, country, leader, opt)) != CASIA_OK)
         return rc;
     if (!leads_something(ds, li))
         return CASIA_ENOTFOUND;
@@ -182,10 +179,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
     int rc, ci, pi;
     if (!out || (n_resolutions && !resolutions))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&ci, country)) != CASIA_OK ||
-        (rc = casia__ix_country(&pi, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &ci, &pi, ds, country, partner, opt)) != CASIA_OK)
         return rc;
     if (ci == pi)
         return CASIA_EINVAL;

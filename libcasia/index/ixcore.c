@@ -111,6 +111,16 @@ int casia__ix_country(int *index, const char *text)
     return CASIA_OK;
 }
 
+int casia__ix_pair(casia__ix *c, int *rep, int *par, const casia_dataset *ds,
+                   const char *reporter, const char *partner,
+                   const casia_options *opt)
+{
+    int rc = casia__ix_init(c, ds, opt);
+    if (rc != CASIA_OK || (rc = casia__ix_country(rep, reporter)) != CASIA_OK)
+        return rc;
+    return casia__ix_country(par, partner);
+}
+
 int casia__ix_aggregate(int country)
 {
     return casia__country_kind(country) == CASIA_KIND_AGGREGATE;

@@ -48,13 +48,19 @@ static int add2(double *out, double x, double y)
 /* ------------------------------------------------------------------ */
 /* Gathering the rows of one group                                     */
 
+/* Appends v to the list *a of *n rows; when memory runs out the list is
+ * freed and emptied, so that the caller only returns CASIA_ENOMEM. */
 static int push(size_t **a, size_t *n, size_t *cap, size_t v)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;
         size_t *na = realloc(*a, nc * sizeof *na);
-        if (!na)
+        if (!na) {
+            free(*a);
+            *a = NULL;
+            *n = 0;
             return CASIA_ENOMEM;
+        }
         *a = na;
         *cap = nc;
     }
@@ -77,12 +83,8 @@ int casia__gather_own(size_t **out, size_t *n, const casia__ix *c, int ind,
     for (i = lo; i < hi; i++) {
         if (CASIA__KEY_YEAR(ds->obs_key[i]) != year || !casia__ix_row_ok(c, i))
             continue;
-        if (push(out, n, &cap, i) != CASIA_OK) {
-            free(*out);
-            *out = NULL;
-            *n = 0;
+        if (push(out, n, &cap, i) != CASIA_OK)
             return CASIA_ENOMEM;
-        }
     }
     return CASIA_OK;
 }
@@ -107,12 +109,8 @@ int casia__gather_trans(size_t **out, size_t *n, const casia__ix *c, int mind,
         for (; i < end && ds->obs_key[i] == key; i++) {
             if (!casia__ix_row_ok(c, i))
                 continue;
-            if (push(out, n, &cap, i) != CASIA_OK) {
-                free(*out);
-                *out = NULL;
-                *n = 0;
+            if (push(out, n, &cap, i) != CASIA_OK)
                 return CASIA_ENOMEM;
-            }
         }
         pos += casia__lower_bound(ds->obs_key + pos, end - pos,
                                   CASIA__KEY(mind, k + 1, 0, 0));
@@ -819,10 +817,7 @@ CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
     int rc, rep, par, have_b;
     if (!out || !valid_flow(flow) || !check_year(year))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&rep, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&par, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &rep, &par, ds, reporter, partner, opt)) != CASIA_OK)
         return rc;
     if ((rc = trade_tables(&a, &b, &have_b, &c, rep, year, flow)) != CASIA_OK)
         return rc;
@@ -922,10 +917,7 @@ CASIA_API int casia_energy_share(casia_result *out, const casia_dataset *ds,
     int rc, rep, par, ind, mind;
     if (!out || !check_year(year))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&rep, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&par, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &rep, &par, ds, reporter, partner, opt)) != CASIA_OK)
         return rc;
     ind = casia__dataset_indicator_id(ds, "energy.gas_import_bcm");
     mind = casia__dataset_indicator_id(ds, "energy.gas_export_bcm");
@@ -1043,10 +1035,7 @@ CASIA_API int casia_trade_discrepancy(casia_result *out,
     int rc, rep, par;
     if (!out || !valid_flow(flow) || !check_year(year))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&rep, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&par, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &rep, &par, ds, reporter, partner, opt)) != CASIA_OK)
         return rc;
     return casia__discrepancy(out, &c, flow, rep, par, year);
 }
