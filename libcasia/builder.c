@@ -430,96 +430,6 @@ int casia__builder_meta(casia__builder *b, const char *title,
     return CASIA_OK;
 }
 
-int casia__builder_add_dataset(casia__builder *b, const casia_dataset *ds,
-                               uint64_t origin)
-{
-    uint16_t *ind_map = NULL, *src_map = NULL;
-    size_t i;
-    int rc = CASIA_ENOMEM;
-
-    ind_map = malloc((ds->n_indicators + 1) * sizeof *ind_map);
-    src_map = malloc((ds->n_sources + 1) * sizeof *src_map);
-    if (!ind_map || !src_map)
-        goto done;
-    for (i = 0; i < ds->n_sources; i++) {
-        const casia__source_rec *s = &ds->sources[i];
-        const casia__strtab *t = &ds->strings;
-        rc = casia__builder_source(b, casia__strtab_get(t, s->id),
-                                   casia__strtab_get(t, s->title),
-                                   casia__strtab_get(t, s->publisher),
-                                   casia__strtab_get(t, s->url),
-                                   casia__strtab_get(t, s->description),
-                                   origin, NULL);
-        if (rc)
-            goto done;
-        if ((rc = casia__builder_source_ref(b, &src_map[i],
-                                            casia__strtab_get(t, s->id))))
-            goto done;
-    }
-    for (i = 0; i < ds->n_indicators; i++) {
-        rc = casia__builder_indicator(b, &ind_map[i],
-                                      casia__strtab_get(&ds->strings, ds->ind_name[i]),
-                                      casia__strtab_get(&ds->strings, ds->ind_unit[i]),
-                                      NULL);
-        if (rc)
-            goto done;
-    }
-    for (i = 0; i < ds->n_obs; i++) {
-        uint64_t k = ds->obs_key[i];
-        uint32_t note = 0;
-        if (ds->obs_note && ds->obs_note[i]) {
-            const char *n = casia__strtab_get(&ds->strings, ds->obs_note[i]);
-            if ((rc = casia__builder_note(b, &note, n, strlen(n))))
-                goto done;
-        }
-        rc = casia__builder_obs(b, ind_map[CASIA__KEY_IND(k)],
-                                (int)CASIA__KEY_REP(k), (int)CASIA__KEY_PAR(k),
-                                CASIA__KEY_YEAR(k), ds->obs_value[i],
-                                (casia_basis)ds->obs_basis[i],
-                                src_map[ds->obs_source[i]], note, origin);
-        if (rc)
-            goto done;
-    }
-    for (i = 0; i < ds->n_organisations; i++) {
-        const casia__organisation_rec *o = &ds->organisations[i];
-        const casia__strtab *t = &ds->strings;
-        rc = casia__builder_organisation(
-            b, casia__strtab_get(t, o->id), casia__strtab_get(t, o->name),
-            o->led_by == CASIA__NO_COUNTRY ? -1 : (int)o->led_by,
-            o->source == NO_SOURCE ? NULL
-                                   : casia__strtab_get(t, ds->sources[o->source].id),
-            o->note ? casia__strtab_get(t, o->note) : NULL, origin, NULL);
-        if (rc)
-            goto done;
-    }
-    for (i = 0; i < ds->n_memberships; i++) {
-        const casia__membership_rec *m = &ds->memberships[i];
-        const casia__strtab *t = &ds->strings;
-        rc = casia__builder_membership(
-            b, m->country, casia__strtab_get(t, m->organisation), m->start_year,
-            m->end_year, casia__strtab_get(t, ds->sources[m->source].id),
-            m->note ? casia__strtab_get(t, m->note) : NULL, origin);
-        if (rc)
-            goto done;
-    }
-    for (i = 0; i < ds->n_votes; i++) {
-        const casia__vote_rec *v = &ds->votes[i];
-        const casia__strtab *t = &ds->strings;
-        rc = casia__builder_vote(b, casia__strtab_get(t, v->resolution),
-                                 casia__strtab_get(t, v->date), v->country,
-                                 (casia_vote_choice)v->vote,
-                                 casia__strtab_get(t, ds->sources[v->source].id),
-                                 origin);
-        if (rc)
-            goto done;
-    }
-    rc = casia__ledger_add_dataset(b, ds, origin);
-done:
-    free(ind_map);
-    free(src_map);
-    return rc;
-}
-
 /* ------------------------------------------------------------------ */
 /* Finishing                                                           */
 
@@ -632,16 +542,19 @@ static int locate_error(casia__locator locate, void *ctx, uint64_t origin,
     return err ? err->code : 0;
 }
 
-int casia__builder_finish(casia__builder *b, casia_dataset **out,
-                          casia__locator locate, void *locate_ctx,
-                          const char *source_name, casia_error *err)
-{
-    casia_dataset *ds = NULL;
-    uint32_t *ind_new = NULL, *src_new = NULL, *tmp = NULL, *rank = NULL;
-    size_t i, n;
-    int rc = CASIA_ENOMEM, any_note = 0;
+/* Where an error's observation or record came from, and how to say so:
+ * the arguments of casia__builder_finish(). */
+typedef struct finish_ctx {
+    casia__locator locate;
+    void *locate_ctx;
+    const char *source_name;
+    casia_error *err;
+} finish_ctx;
 
-    /* 1. every cited source must be defined */
+/* 1. every cited source must be defined: CASIA_OK or CASIA_ESCHEMA */
+static int check_sources(const casia__builder *b, const finish_ctx *f)
+{
+    size_t i;
     for (i = 0; i < b->n_srcs; i++) {
         if (!b->srcs[i].defined) {
             const char *id = casia__strtab_get(&b->strings, b->srcs[i].id);
@@ -670,38 +583,40 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
                 }
             if (!found)
                 found = casia__ledger_source_origin(&b->ledger, i, &where);
-            casia__error_set(err, CASIA_ESCHEMA, source_name,
+            casia__error_set(f->err, CASIA_ESCHEMA, f->source_name,
                              "source \"%s\" is cited but not defined in "
                              "\"sources\"", id);
             if (found)
-                locate_error(locate, locate_ctx, where, err);
-            rc = CASIA_ESCHEMA;
-            goto fail;
+                locate_error(f->locate, f->locate_ctx, where, f->err);
+            return CASIA_ESCHEMA;
         }
     }
+    return CASIA_OK;
+}
 
-    /* 2. rank indicators and sources by name */
-    ind_new = malloc((b->n_inds + 1) * sizeof *ind_new);
-    src_new = malloc((b->n_srcs + 1) * sizeof *src_new);
-    tmp = malloc(((b->n_inds > b->n_srcs ? b->n_inds : b->n_srcs) + 1) * sizeof *tmp);
-    if (!ind_new || !src_new || !tmp)
-        goto fail;
+/* 2. rank indicators and sources by name (ind_new, src_new: the new id of
+ * each), and renumber the records; *any_note whether an observation has
+ * a note. CASIA_OK or CASIA_ENOMEM. */
+static int renumber(casia__builder *b, uint32_t *ind_new, uint32_t *src_new,
+                    uint32_t *tmp, int *any_note)
+{
+    size_t i;
+    int rc;
     for (i = 0; i < b->n_inds; i++)
         tmp[i] = b->inds[i].name;
     if ((rc = rank_strings(ind_new, tmp, b->n_inds, &b->strings)))
-        goto fail;
+        return rc;
     for (i = 0; i < b->n_srcs; i++)
         tmp[i] = b->srcs[i].id;
     if ((rc = rank_strings(src_new, tmp, b->n_srcs, &b->strings)))
-        goto fail;
-    rc = CASIA_ENOMEM;
+        return rc;
     for (i = 0; i < b->n_obs; i++) {
         obs_rec *r = &b->obs[i];
         r->key = (r->key & 0x0000ffffffffffffULL) |
                  ((uint64_t)ind_new[CASIA__KEY_IND(r->key)] << 48);
         r->source = (uint16_t)src_new[r->source];
         if (r->note)
-            any_note = 1;
+            *any_note = 1;
     }
     for (i = 0; i < b->n_mems; i++)
         b->mems[i].r.source = (uint16_t)src_new[b->mems[i].r.source];
@@ -711,11 +626,52 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
         if (b->orgs[i].r.source != NO_SOURCE)
             b->orgs[i].r.source = (uint16_t)src_new[b->orgs[i].r.source];
     casia__ledger_remap_sources(&b->ledger, src_new);
+    return CASIA_OK;
+}
 
-    /* 3. sort observations; equal keys with equal values collapse, equal
-     * keys with different values are a conflict */
+/* The message of one key given two values: r here, p before. */
+static int obs_conflict(const casia__builder *b, const obs_rec *p, const obs_rec *r,
+                        const uint32_t *ind_new, const uint32_t *src_new,
+                        const finish_ctx *f)
+{
+    casia_error first;
+    char where[64] = "";
+    uint64_t k = r->key;
+    const char *ind = NULL, *src = NULL;
+    uint32_t j;
+    memset(&first, 0, sizeof first);
+    if (f->locate) {
+        f->locate(f->locate_ctx, p->origin, &first);
+        if (first.line > 0)
+            snprintf(where, sizeof where, " at line %d, column %d",
+                     first.line, first.column);
+    }
+    for (j = 0; j < b->n_inds; j++)
+        if (ind_new[j] == CASIA__KEY_IND(k))
+            ind = casia__strtab_get(&b->strings, b->inds[j].name);
+    for (j = 0; j < b->n_srcs; j++)
+        if (src_new[j] == r->source)
+            src = casia__strtab_get(&b->strings, b->srcs[j].id);
+    casia__error_set(f->err, CASIA_ECONFLICT, f->source_name,
+                     "%s %s-%s %d (basis %s, source %s) is "
+                     "given as %.17g here and as %.17g%s",
+                     ind, casia__country_code(CASIA__KEY_REP(k)),
+                     casia__country_code(CASIA__KEY_PAR(k)),
+                     CASIA__KEY_YEAR(k),
+                     casia_basis_name((casia_basis)r->basis),
+                     src, r->value, p->value, where);
+    locate_error(f->locate, f->locate_ctx, r->origin, f->err);
+    return CASIA_ECONFLICT;
+}
+
+/* 3. sort observations; equal keys with equal values collapse, equal
+ * keys with different values are a conflict. CASIA_OK or
+ * CASIA_ECONFLICT. */
+static int collapse_obs(casia__builder *b, const uint32_t *ind_new,
+                        const uint32_t *src_new, const finish_ctx *f)
+{
+    size_t i, n = 0;
     sort(b->obs, b->n_obs, sizeof *b->obs, cmp_obs);
-    n = 0;
     for (i = 0; i < b->n_obs; i++) {
         if (n > 0) {
             obs_rec *p = &b->obs[n - 1], *r = &b->obs[i];
@@ -728,47 +684,22 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
                         p->note = r->note;
                     continue;
                 }
-                {
-                    casia_error first;
-                    char where[64] = "";
-                    uint64_t k = r->key;
-                    const char *ind = NULL, *src = NULL;
-                    uint32_t j;
-                    memset(&first, 0, sizeof first);
-                    if (locate) {
-                        locate(locate_ctx, p->origin, &first);
-                        if (first.line > 0)
-                            snprintf(where, sizeof where, " at line %d, column %d",
-                                     first.line, first.column);
-                    }
-                    for (j = 0; j < b->n_inds; j++)
-                        if (ind_new[j] == CASIA__KEY_IND(k))
-                            ind = casia__strtab_get(&b->strings, b->inds[j].name);
-                    for (j = 0; j < b->n_srcs; j++)
-                        if (src_new[j] == r->source)
-                            src = casia__strtab_get(&b->strings, b->srcs[j].id);
-                    casia__error_set(err, CASIA_ECONFLICT, source_name,
-                                     "%s %s-%s %d (basis %s, source %s) is "
-                                     "given as %.17g here and as %.17g%s",
-                                     ind, casia__country_code(CASIA__KEY_REP(k)),
-                                     casia__country_code(CASIA__KEY_PAR(k)),
-                                     CASIA__KEY_YEAR(k),
-                                     casia_basis_name((casia_basis)r->basis),
-                                     src, r->value, p->value, where);
-                    locate_error(locate, locate_ctx, r->origin, err);
-                    rc = CASIA_ECONFLICT;
-                    goto fail;
-                }
+                return obs_conflict(b, p, r, ind_new, src_new, f);
             }
         }
         b->obs[n++] = b->obs[i];
     }
     b->n_obs = n;
+    return CASIA_OK;
+}
 
-    /* 4. freeze */
-    ds = calloc(1, sizeof *ds);
-    if (!ds)
-        goto fail;
+/* 4. freeze: the indicators, sources and observations into ds.
+ * CASIA_OK or CASIA_ENOMEM. */
+static int freeze_obs(casia_dataset *ds, const casia__builder *b,
+                      const uint32_t *ind_new, const uint32_t *src_new,
+                      int any_note)
+{
+    size_t i, n = b->n_obs;
     ds->n_indicators = b->n_inds;
     ds->ind_name = malloc((b->n_inds + 1) * sizeof *ds->ind_name);
     ds->ind_unit = malloc((b->n_inds + 1) * sizeof *ds->ind_unit);
@@ -784,7 +715,7 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
     if (!ds->ind_name || !ds->ind_unit || !ds->sources || !ds->obs_key ||
         !ds->obs_value || !ds->obs_source || !ds->obs_basis ||
         (any_note && !ds->obs_note))
-        goto fail;
+        return CASIA_ENOMEM;
     for (i = 0; i < b->n_inds; i++) {
         ds->ind_name[ind_new[i]] = b->inds[i].name;
         ds->ind_unit[ind_new[i]] = b->inds[i].unit;
@@ -805,23 +736,30 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
         if (any_note)
             ds->obs_note[i] = b->obs[i].note;
     }
+    return CASIA_OK;
+}
 
-    if (b->n_mems || b->n_orgs || b->n_votes || b->ledger.n_events ||
-        b->ledger.n_res) {
+/* Sorts memberships, organisations and votes by their strings' order.
+ * CASIA_OK or CASIA_ENOMEM. */
+static int sort_relations(casia__builder *b)
+{
+    if (b->n_mems || b->n_orgs || b->n_votes) {
         /* rank every string once, so the sorts compare integers */
-        uint32_t *ids;
+        uint32_t *ids, *rank;
         uint32_t k;
         ids = malloc(((size_t)b->strings.count + 1) * sizeof *ids);
         rank = malloc(((size_t)b->strings.count + 1) * sizeof *rank);
         if (!ids || !rank) {
             free(ids);
-            goto fail;
+            free(rank);
+            return CASIA_ENOMEM;
         }
         for (k = 0; k < b->strings.count; k++)
             ids[k] = k;
         if (rank_strings(rank, ids, b->strings.count, &b->strings)) {
             free(ids);
-            goto fail;
+            free(rank);
+            return CASIA_ENOMEM;
         }
         for (k = 0; k < b->n_mems; k++)
             b->mems[k].org_rank = rank[b->mems[k].r.organisation];
@@ -832,16 +770,62 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
             b->votes[k].res_rank = rank[b->votes[k].r.resolution];
         }
         free(ids);
+        free(rank);
     }
     sort(b->mems, b->n_mems, sizeof *b->mems, cmp_mem);
     sort(b->orgs, b->n_orgs, sizeof *b->orgs, cmp_org);
     sort(b->votes, b->n_votes, sizeof *b->votes, cmp_vote);
+    return CASIA_OK;
+}
 
+/* A resolution has one date: the same country's vote on it under two
+ * dates is a conflict, not two votes (votes are sorted by date first, so
+ * look for it in an order by resolution and country). CASIA_OK,
+ * CASIA_ECONFLICT or CASIA_ENOMEM. */
+static int check_vote_dates(const casia__builder *b, const finish_ctx *f)
+{
+    vote_rec *byres;
+    size_t k;
+    if (b->n_votes <= 1)
+        return CASIA_OK;
+    if (!(byres = malloc(b->n_votes * sizeof *byres)))
+        return CASIA_ENOMEM;
+    memcpy(byres, b->votes, b->n_votes * sizeof *byres);
+    sort(byres, b->n_votes, sizeof *byres, cmp_vote_res);
+    for (k = 1; k < b->n_votes; k++) {
+        const vote_rec *p = &byres[k - 1], *v = &byres[k];
+        if (p->r.resolution == v->r.resolution && p->r.country == v->r.country &&
+            p->r.date != v->r.date) {
+            casia__error_set(f->err, CASIA_ECONFLICT, f->source_name,
+                             "%s's vote on %s is dated %s and %s",
+                             casia__country_code(v->r.country),
+                             casia__strtab_get(&b->strings, v->r.resolution),
+                             casia__strtab_get(&b->strings, p->r.date),
+                             casia__strtab_get(&b->strings, v->r.date));
+            locate_error(f->locate, f->locate_ctx,
+                         p->origin > v->origin ? p->origin : v->origin, f->err);
+            free(byres);
+            return CASIA_ECONFLICT;
+        }
+    }
+    free(byres);
+    return CASIA_OK;
+}
+
+/* 5. memberships, organisations and votes into ds, the same record twice
+ * kept once. CASIA_OK, CASIA_ECONFLICT or CASIA_ENOMEM. */
+static int freeze_relations(casia_dataset *ds, casia__builder *b,
+                            const finish_ctx *f)
+{
+    size_t i;
+    int rc;
+    if ((rc = sort_relations(b)) != CASIA_OK)
+        return rc;
     ds->memberships = malloc((b->n_mems + 1) * sizeof *ds->memberships);
     ds->organisations = malloc((b->n_orgs + 1) * sizeof *ds->organisations);
     ds->votes = malloc((b->n_votes + 1) * sizeof *ds->votes);
     if (!ds->memberships || !ds->organisations || !ds->votes)
-        goto fail;
+        return CASIA_ENOMEM;
     for (i = 0; i < b->n_mems; i++) {
         const casia__membership_rec *m = &b->mems[i].r;
         if (ds->n_memberships > 0) {
@@ -855,35 +839,8 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
     }
     for (i = 0; i < b->n_orgs; i++)
         ds->organisations[ds->n_organisations++] = b->orgs[i].r;
-    /* a resolution has one date: the same country's vote on it under two
-     * dates is a conflict, not two votes (votes are sorted by date first,
-     * so look for it in an order by resolution and country) */
-    if (b->n_votes > 1) {
-        vote_rec *byres = malloc(b->n_votes * sizeof *byres);
-        size_t k;
-        if (!byres)
-            goto fail;
-        memcpy(byres, b->votes, b->n_votes * sizeof *byres);
-        sort(byres, b->n_votes, sizeof *byres, cmp_vote_res);
-        for (k = 1; k < b->n_votes; k++) {
-            const vote_rec *p = &byres[k - 1], *v = &byres[k];
-            if (p->r.resolution == v->r.resolution && p->r.country == v->r.country &&
-                p->r.date != v->r.date) {
-                casia__error_set(err, CASIA_ECONFLICT, source_name,
-                                 "%s's vote on %s is dated %s and %s",
-                                 casia__country_code(v->r.country),
-                                 casia__strtab_get(&b->strings, v->r.resolution),
-                                 casia__strtab_get(&b->strings, p->r.date),
-                                 casia__strtab_get(&b->strings, v->r.date));
-                locate_error(locate, locate_ctx,
-                             p->origin > v->origin ? p->origin : v->origin, err);
-                free(byres);
-                rc = CASIA_ECONFLICT;
-                goto fail;
-            }
-        }
-        free(byres);
-    }
+    if ((rc = check_vote_dates(b, f)) != CASIA_OK)
+        return rc;
     for (i = 0; i < b->n_votes; i++) {
         const casia__vote_rec *v = &b->votes[i].r;
         if (ds->n_votes > 0) {
@@ -892,26 +849,53 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
                 p->date == v->date) {
                 if (p->vote == v->vote)
                     continue;
-                casia__error_set(err, CASIA_ECONFLICT, source_name,
+                casia__error_set(f->err, CASIA_ECONFLICT, f->source_name,
                                  "%s's vote on %s is given as %s and as %s",
                                  casia__country_code(v->country),
                                  casia__strtab_get(&b->strings, v->resolution),
                                  casia_vote_choice_name((casia_vote_choice)p->vote),
                                  casia_vote_choice_name((casia_vote_choice)v->vote));
-                locate_error(locate, locate_ctx, b->votes[i].origin, err);
-                rc = CASIA_ECONFLICT;
-                goto fail;
+                locate_error(f->locate, f->locate_ctx, b->votes[i].origin, f->err);
+                return CASIA_ECONFLICT;
             }
         }
         ds->votes[ds->n_votes++] = *v;
     }
-    if (b->ledger.n_events || b->ledger.n_res) {
-        rc = casia__ledger_finish(&b->ledger, ds, &b->strings, rank, locate,
-                                  locate_ctx, source_name, err);
-        if (rc)
-            goto fail;
-        rc = CASIA_ENOMEM;
-    }
+    return CASIA_OK;
+}
+
+int casia__builder_finish(casia__builder *b, casia_dataset **out,
+                          casia__locator locate, void *locate_ctx,
+                          const char *source_name, casia_error *err)
+{
+    casia_dataset *ds = NULL;
+    uint32_t *ind_new = NULL, *src_new = NULL, *tmp = NULL;
+    int rc = CASIA_ENOMEM, any_note = 0;
+    finish_ctx f;
+
+    f.locate = locate;
+    f.locate_ctx = locate_ctx;
+    f.source_name = source_name;
+    f.err = err;
+    if ((rc = check_sources(b, &f)) != CASIA_OK)
+        goto fail;
+    rc = CASIA_ENOMEM;
+    ind_new = malloc((b->n_inds + 1) * sizeof *ind_new);
+    src_new = malloc((b->n_srcs + 1) * sizeof *src_new);
+    tmp = malloc(((b->n_inds > b->n_srcs ? b->n_inds : b->n_srcs) + 1) * sizeof *tmp);
+    if (!ind_new || !src_new || !tmp)
+        goto fail;
+    if ((rc = renumber(b, ind_new, src_new, tmp, &any_note)) ||
+        (rc = collapse_obs(b, ind_new, src_new, &f)))
+        goto fail;
+    rc = CASIA_ENOMEM;
+    if (!(ds = calloc(1, sizeof *ds)))
+        goto fail;
+    if ((rc = freeze_obs(ds, b, ind_new, src_new, any_note)) ||
+        (rc = freeze_relations(ds, b, &f)) ||
+        (rc = casia__ledger_finish(&b->ledger, ds, &b->strings, locate, locate_ctx,
+                                   source_name, err)))
+        goto fail;
 
     ds->title = b->title;
     ds->description = b->description;
@@ -921,7 +905,6 @@ int casia__builder_finish(casia__builder *b, casia_dataset **out,
     free(ind_new);
     free(src_new);
     free(tmp);
-    free(rank);
     casia__builder_free(b);
     *out = ds;
     return CASIA_OK;
@@ -933,7 +916,6 @@ fail:
     free(ind_new);
     free(src_new);
     free(tmp);
-    free(rank);
     casia__builder_free(b);
     return rc;
 }

@@ -41,6 +41,7 @@ const char *casia__claim_index_unit(casia_index_id index)
     case CASIA_INDEX_REMITTANCE_GDP:
         return "pct_gdp";
     case CASIA_INDEX_MEMBERSHIPS:
+    case CASIA_INDEX_EVENTS:
         return "count";
     default:
         return casia_index_name(index) ? "fraction" : NULL;
@@ -631,6 +632,7 @@ static int feeds(const claim_measure *m, const char *indicator)
     case CASIA_INDEX_INSTITUTIONAL_SHARE:
     case CASIA_INDEX_UN_AGREEMENT:
     case CASIA_INDEX_COMPOSITE:
+    case CASIA_INDEX_EVENTS:
         return 0;
     default:
         p1 = "trade.";

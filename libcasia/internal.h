@@ -310,9 +310,6 @@ int casia__builder_resolution(casia__builder *b, const char *id,
 /* Sets the dataset's title and description (NULL = none). */
 int casia__builder_meta(casia__builder *b, const char *title,
                         const char *description);
-/* Copies everything of an existing dataset into the builder. */
-int casia__builder_add_dataset(casia__builder *b, const casia_dataset *ds,
-                               uint64_t origin);
 /* Number of observations added so far. */
 size_t casia__builder_obs_count(const casia__builder *b);
 

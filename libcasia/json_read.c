@@ -1044,6 +1044,22 @@ static int syntax_error(reader *r, size_t off)
     return CASIA_EPARSE;
 }
 
+/* The arrays of the top level, in the order they are read: sources before
+ * what cites them, organisations before memberships and events. */
+static const struct {
+    const char *name;
+    int (*read)(reader *r, const cJSON *arr);
+} sections[] = {
+    {"sources", read_sources},
+    {"indicators", read_indicators},
+    {"series", read_series},
+    {"organisations", read_organisations},
+    {"memberships", read_memberships},
+    {"votes", read_votes},
+    {"resolutions", read_resolutions},
+    {"events", read_events},
+};
+
 static int read_root(reader *r, const cJSON *root)
 {
     static const char *const allowed[] = {"format", "title", "description",
@@ -1054,6 +1070,7 @@ static int read_root(reader *r, const cJSON *root)
     const cJSON *arr;
     const char *format, *title, *desc;
     int rc, idx;
+    size_t k;
 
     if (!cJSON_IsObject(root))
         return fail(r, CASIA_ESCHEMA,
@@ -1080,69 +1097,15 @@ static int read_root(reader *r, const cJSON *root)
     if ((rc = casia__builder_meta(r->b, title, desc)))
         return casia__error_set(r->err, rc, r->name, NULL);
 
-    if ((rc = get_array(r, root, "sources", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "sources");
-        if ((rc = read_sources(r, arr)))
+    for (k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+        if ((rc = get_array(r, root, sections[k].name, &arr, &idx)))
             return rc;
-        pop(r);
-    }
-    if ((rc = get_array(r, root, "indicators", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "indicators");
-        if ((rc = read_indicators(r, arr)))
-            return rc;
-        pop(r);
-    }
-    if ((rc = get_array(r, root, "series", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "series");
-        if ((rc = read_series(r, arr)))
-            return rc;
-        pop(r);
-    }
-    if ((rc = get_array(r, root, "organisations", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "organisations");
-        if ((rc = read_organisations(r, arr)))
-            return rc;
-        pop(r);
-    }
-    if ((rc = get_array(r, root, "memberships", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "memberships");
-        if ((rc = read_memberships(r, arr)))
-            return rc;
-        pop(r);
-    }
-    if ((rc = get_array(r, root, "votes", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "votes");
-        if ((rc = read_votes(r, arr)))
-            return rc;
-        pop(r);
-    }
-    if ((rc = get_array(r, root, "resolutions", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "resolutions");
-        if ((rc = read_resolutions(r, arr)))
-            return rc;
-        pop(r);
-    }
-    if ((rc = get_array(r, root, "events", &arr, &idx)))
-        return rc;
-    if (arr) {
-        push(r, idx, "events");
-        if ((rc = read_events(r, arr)))
-            return rc;
-        pop(r);
+        if (arr) {
+            push(r, idx, sections[k].name);
+            if ((rc = sections[k].read(r, arr)))
+                return rc;
+            pop(r);
+        }
     }
     return CASIA_OK;
 }

@@ -7,7 +7,7 @@
  * that again gives the same bytes.
  */
 #include "internal.h"
-#include "csv.h"
+#include "number.h"
 
 #include <cJSON.h>
 #include <errno.h>

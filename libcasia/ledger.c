@@ -147,24 +147,29 @@ void casia__ledger_remap_sources(casia__ledger *l, const uint32_t *src_new)
         l->res[k].r.source = (uint16_t)src_new[l->res[k].r.source];
 }
 
+/* By date, then id, then where they came from: the records' order does
+ * not depend on the order of the input. */
+static int cmp_dated(const char *da, const char *ia, uint64_t oa, const char *db,
+                     const char *ib, uint64_t ob)
+{
+    int r = strcmp(da, db);
+    if (!r)
+        r = strcmp(ia, ib);
+    if (r)
+        return r;
+    return oa < ob ? -1 : oa > ob;
+}
+
 static int cmp_event(const void *pa, const void *pb)
 {
     const casia__ledger_event *a = pa, *b = pb;
-    if (a->date_rank != b->date_rank)
-        return a->date_rank < b->date_rank ? -1 : 1;
-    if (a->id_rank != b->id_rank)
-        return a->id_rank < b->id_rank ? -1 : 1;
-    return a->origin < b->origin ? -1 : a->origin > b->origin;
+    return cmp_dated(a->date, a->id, a->origin, b->date, b->id, b->origin);
 }
 
 static int cmp_res(const void *pa, const void *pb)
 {
     const casia__ledger_res *a = pa, *b = pb;
-    if (a->date_rank != b->date_rank)
-        return a->date_rank < b->date_rank ? -1 : 1;
-    if (a->id_rank != b->id_rank)
-        return a->id_rank < b->id_rank ? -1 : 1;
-    return a->origin < b->origin ? -1 : a->origin > b->origin;
+    return cmp_dated(a->date, a->id, a->origin, b->date, b->id, b->origin);
 }
 
 static int located(casia__locator locate, void *ctx, uint64_t origin,
@@ -194,9 +199,8 @@ static int same_event(const casia__event_rec *a, const casia__event_rec *b)
 }
 
 static int finish_events(casia__ledger *l, casia_dataset *ds,
-                         const casia__strtab *t, const uint32_t *rank,
-                         casia__locator locate, void *ctx, const char *name,
-                         casia_error *err)
+                         const casia__strtab *t, casia__locator locate,
+                         void *ctx, const char *name, casia_error *err)
 {
     size_t k;
     for (k = 0; k < l->n_events; k++) {
@@ -209,8 +213,8 @@ static int finish_events(casia__ledger *l, casia_dataset *ds,
                              casia__strtab_get(t, e->r.id), partner);
             return located(locate, ctx, e->origin, err, CASIA_ESCHEMA);
         }
-        e->date_rank = rank[e->r.date];
-        e->id_rank = rank[e->r.id];
+        e->date = casia__strtab_get(t, e->r.date);
+        e->id = casia__strtab_get(t, e->r.id);
     }
     if (l->n_events > 1)
         qsort(l->events, l->n_events, sizeof *l->events, cmp_event);
@@ -243,14 +247,13 @@ static int finish_events(casia__ledger *l, casia_dataset *ds,
 }
 
 static int finish_resolutions(casia__ledger *l, casia_dataset *ds,
-                              const casia__strtab *t, const uint32_t *rank,
-                              casia__locator locate, void *ctx, const char *name,
-                              casia_error *err)
+                              const casia__strtab *t, casia__locator locate,
+                              void *ctx, const char *name, casia_error *err)
 {
     size_t k;
     for (k = 0; k < l->n_res; k++) {
-        l->res[k].date_rank = rank[l->res[k].r.date];
-        l->res[k].id_rank = rank[l->res[k].r.id];
+        l->res[k].date = casia__strtab_get(t, l->res[k].r.date);
+        l->res[k].id = casia__strtab_get(t, l->res[k].r.id);
     }
     if (l->n_res > 1)
         qsort(l->res, l->n_res, sizeof *l->res, cmp_res);
@@ -299,16 +302,15 @@ static int finish_resolutions(casia__ledger *l, casia_dataset *ds,
 }
 
 int casia__ledger_finish(casia__ledger *l, casia_dataset *ds,
-                         const casia__strtab *strings, const uint32_t *rank,
-                         casia__locator locate, void *locate_ctx,
-                         const char *source_name, casia_error *err)
+                         const casia__strtab *strings, casia__locator locate,
+                         void *locate_ctx, const char *source_name,
+                         casia_error *err)
 {
-    int rc = finish_events(l, ds, strings, rank, locate, locate_ctx,
-                           source_name, err);
+    int rc = finish_events(l, ds, strings, locate, locate_ctx, source_name, err);
     if (rc)
         return rc;
-    return finish_resolutions(l, ds, strings, rank, locate, locate_ctx,
-                              source_name, err);
+    return finish_resolutions(l, ds, strings, locate, locate_ctx, source_name,
+                              err);
 }
 
 int casia__ledger_add_dataset(casia__builder *b, const casia_dataset *ds,
@@ -380,12 +382,54 @@ CASIA_API int casia_dataset_event(casia_event *out, const casia_dataset *ds,
     return CASIA_OK;
 }
 
-/* The string id of text in ds's table, or 0 when it holds none. */
-static uint32_t find_string(const casia_dataset *ds, const char *text)
+int casia__ledger_partner(const casia_dataset *ds, const char *partner,
+                          int *country, uint32_t *org)
 {
-    uint32_t id;
-    return casia__strtab_find(&ds->strings, text, strlen(text), &id) == CASIA_OK
-               ? id : 0;
+    size_t j;
+    *country = -1;
+    *org = 0;
+    if (!partner)
+        return CASIA_OK;
+    for (j = 0; j < ds->n_organisations; j++)
+        if (strcmp(casia__strtab_get(&ds->strings, ds->organisations[j].id),
+                   partner) == 0) {
+            *org = ds->organisations[j].id;
+            return CASIA_OK;
+        }
+    return casia__country_resolve_n(country, partner, strlen(partner), NULL) ==
+                   CASIA_OK
+               ? CASIA_OK
+               : CASIA_ENOTFOUND;
+}
+
+int casia__ledger_match(const casia_dataset *ds, const casia__event_rec *e,
+                        int country, int par, uint32_t org, unsigned types,
+                        int year_from, int year_to)
+{
+    /* a base without an end year still stands */
+    int last = e->end_year ? e->end_year
+               : e->type == CASIA_EVENT_BASE ? CASIA__YEAR_MAX : e->year;
+    if (country >= 0 && e->country != country)
+        return 0;
+    if (types && !(types & (1u << e->type)))
+        return 0;
+    if ((year_from && last < year_from) || (year_to && e->year > year_to))
+        return 0;
+    if (org)
+        return e->partner == org;
+    if (par >= 0 &&
+        strcmp(casia__strtab_get(&ds->strings, e->partner),
+               casia__country_code(par)) != 0) {
+        /* an organisation the partner leads */
+        size_t j;
+        for (j = 0; j < ds->n_organisations; j++) {
+            const casia__organisation_rec *o = &ds->organisations[j];
+            if (o->id == e->partner && o->led_by == (uint16_t)par)
+                return 1;
+        }
+        return 0;
+    }
+    return 1;
 }
 
 CASIA_API int casia_dataset_events(casia_event *out, size_t cap,
@@ -393,59 +437,22 @@ CASIA_API int casia_dataset_events(casia_event *out, size_t cap,
                                    const char *country, const char *partner,
                                    unsigned types, int year_from, int year_to)
 {
-    int ctry = -1, par = -1;
-    uint32_t par_sid = 0;
+    int ctry = -1, par;
+    uint32_t org;
     size_t k, n = 0;
-    if (!ds || !count || (cap && !out) ||
-        (types & ~(((1u << CASIA_EVENT_TYPE_END) - 1u) & ~1u)))
+    if (!ds || !count || (cap && !out) || !casia__ledger_types_ok(types))
         return CASIA_EINVAL;
     if (country && casia__country_resolve_n(&ctry, country, strlen(country),
                                             NULL) != CASIA_OK)
         return CASIA_ENOTFOUND;
-    if (partner) {
-        size_t j;
-        int is_org = 0;
-        for (j = 0; j < ds->n_organisations && !is_org; j++)
-            if (strcmp(casia__strtab_get(&ds->strings, ds->organisations[j].id),
-                       partner) == 0)
-                is_org = 1;
-        if (is_org) {
-            par_sid = find_string(ds, partner);
-        } else if (casia__country_resolve_n(&par, partner, strlen(partner),
-                                            NULL) != CASIA_OK) {
-            return CASIA_ENOTFOUND;
-        }
-    }
+    if (casia__ledger_partner(ds, partner, &par, &org) != CASIA_OK)
+        return CASIA_ENOTFOUND;
     for (k = 0; k < ds->n_events; k++) {
-        const casia__event_rec *e = &ds->events[k];
-        /* a base without an end year still stands */
-        int last = e->end_year ? e->end_year
-                   : e->type == CASIA_EVENT_BASE ? CASIA__YEAR_MAX : e->year;
-        if (ctry >= 0 && e->country != ctry)
+        if (!casia__ledger_match(ds, &ds->events[k], ctry, par, org, types,
+                                 year_from, year_to))
             continue;
-        if (types && !(types & (1u << e->type)))
-            continue;
-        if ((year_from && last < year_from) || (year_to && e->year > year_to))
-            continue;
-        if (partner) {
-            const char *p = casia__strtab_get(&ds->strings, e->partner);
-            if (par_sid) {
-                if (e->partner != par_sid)
-                    continue;
-            } else if (strcmp(p, casia__country_code(par)) != 0) {
-                /* an organisation the partner leads */
-                size_t j;
-                int led = 0;
-                for (j = 0; j < ds->n_organisations && !led; j++) {
-                    const casia__organisation_rec *o = &ds->organisations[j];
-                    led = o->id == e->partner && o->led_by == (uint16_t)par;
-                }
-                if (!led)
-                    continue;
-            }
-        }
         if (n < cap)
-            fill_event(&out[n], ds, e);
+            fill_event(&out[n], ds, &ds->events[k]);
         n++;
     }
     *count = n;

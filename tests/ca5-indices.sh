@@ -20,7 +20,7 @@
 #       (with the Central Bank of Uzbekistan's 78% share of remittances
 #       from Russia)
 #     sensitivity over trade, arms, institutions and UN votes: 6207 of
-#       10000 draws (the generator's transcription in tests/check_indices.c,
+#       10000 draws (the generator's transcription in tests/check_composite.c,
 #       sens([0.21952, 0, 0.5, 1], [0.15808, 147 / 221.6, 0.25, 0.5]))
 #   KGZ 2019 (IMF DOTS): turnover shares CHN 26.4%, RUS 23.8%; HHI 0.1658,
 #     upper 0.1726; arms 2015-2019 (register): RUS 40.49 of 40.49 -> 100.0%;

@@ -6,7 +6,7 @@
  * default dataset by the Python 3 program below, run in their directory.
  * It picks the rows by hand (indicator, reporter, partner, year, basis,
  * source) rather than by the library's rules; sens() is the transcription
- * of the weight generator recorded in tests/check_indices.c.
+ * of the weight generator recorded in tests/check_composite.c.
  *
  *   import csv, math
  *   rows = list(csv.DictReader(open('observations.csv')))
@@ -76,7 +76,7 @@
  *   tr = (r + v(X,'UZB','RUS',2023,'national_stats','gazeta_uz_20240209')) / tw
  *   s = arms('UZB', 'sipri_register_2026', 2019, 2023); T = sum(s.values())
  *   print('F8 UZB 2023 dims CHN', tc, s.get('CHN', 0)/T, 2/4, 'RUS', tr, s['RUS']/T, 1/4)
- *   # sens(): the transcription of the generator in tests/check_indices.c
+ *   # sens(): the transcription of the generator in tests/check_composite.c
  *   print('F8 UZB 2023 sensitivity', sens([tc, s.get('CHN', 0)/T, 2/4], [tr, s['RUS']/T, 1/4]))
  *
  * Its output:
@@ -314,7 +314,7 @@ START_TEST(test_uzb_sensitivity)
      * (ES-11/6: UZB and China abstained, Russia voted no) are known for
      * both; the remittance share only for Russia, so it is left out.
      * 6207 of 10000 draws: the generator's transcription above (see
-     * tests/check_indices.c), sens([0.21952, 0, 0.5, 1],
+     * tests/check_composite.c), sens([0.21952, 0, 0.5, 1],
      * [0.15808, 147 / 221.6, 0.25, 0.5]) -> (6207, 0) */
     ck_assert_status(casia_composite_sensitivity(&r, ds, "UZB", "CHN", "RUS",
                                                  2023, NULL), CASIA_OK);

@@ -9,7 +9,7 @@
  */
 #include "internal.h"
 #include "csv.h"
-#include "importer.h"
+#include "xsum.h"
 #include "testutil.h"
 
 #include <math.h>

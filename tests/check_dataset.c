@@ -399,6 +399,10 @@ int main(void)
     tcase_add_test(tc, test_memory);
     tcase_add_test(tc, test_default_dataset);
     tcase_add_test(tc, test_threads);
+    /* 20 loads of the default dataset on 4 threads: well under a second
+     * on an idle machine, but a sanitizer build on a busy one needs more
+     * than Check's 4 seconds */
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

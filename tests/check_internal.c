@@ -8,7 +8,7 @@
  *     float(Fraction(sum(fx(x) for x in xs), 2**52))
  */
 #include "internal.h"
-#include "importer.h"
+#include "xsum.h"
 #include "testutil.h"
 
 #include <math.h>

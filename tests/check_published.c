@@ -370,6 +370,51 @@ START_TEST(test_events_query)
 }
 END_TEST
 
+/* The events index: the fixture's ledger (tests/data/published.json). */
+START_TEST(test_event_count)
+{
+    casia_result r;
+    casia_options o = CASIA_OPTIONS_INIT;
+    /* KAZ with Russia in 2022: the CSTO deployment (Russia leads the CSTO) */
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "RUS", 2022, 0, NULL), CASIA_OK);
+    ck_assert_double_eq(r.value, 1);
+    ck_assert_str_eq(r.unit, "count");
+    ck_assert_uint_eq(r.source_count, 1);
+    ck_assert_str_eq(r.sources[0], "news");
+    /* KAZ with China: the C+C5 summit in 2023, the visit in 2024, nothing
+     * in 2022 (the ledger covers Kazakhstan: 0, not "no data") */
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "CHN", 2023, 0, NULL), CASIA_OK);
+    ck_assert_double_eq(r.value, 1);
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "CHN", 2022, 0, NULL), CASIA_OK);
+    ck_assert_double_eq(r.value, 0);
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "CHN", 2023,
+                                       1u << CASIA_EVENT_VISIT, NULL), CASIA_OK);
+    ck_assert_double_eq(r.value, 0);
+    /* a base stands: TJK-RUS in 2020, from 2004 */
+    ck_assert_status(casia_event_count(&r, ds, "TJK", "RUS", 2020, 0, NULL), CASIA_OK);
+    ck_assert_double_eq(r.value, 1);
+    /* an organisation as the partner */
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "CIS", 2021, 0, NULL), CASIA_OK);
+    ck_assert_double_eq(r.value, 1);
+    /* a pinned source with no event of Kazakhstan: no data */
+    o.source = "un";
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "RUS", 2022, 0, &o),
+                     CASIA_ENOTFOUND);
+    /* Uzbekistan has no event in the ledger */
+    ck_assert_status(casia_event_count(&r, ds, "UZB", "CHN", 2022, 0, NULL),
+                     CASIA_ENOTFOUND);
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "NATO", 2022, 0, NULL),
+                     CASIA_ENOTFOUND);
+    ck_assert_status(casia_event_count(&r, ds, "KAZ", "RUS", 2022, 1u, NULL),
+                     CASIA_EINVAL);
+    /* the same through casia_index() */
+    ck_assert_status(casia_index(&r, ds, CASIA_INDEX_EVENTS, "KAZ", "RUS", 2022, NULL),
+                     CASIA_OK);
+    ck_assert_double_eq(r.value, 1);
+    ck_assert_str_eq(casia_index_name(CASIA_INDEX_EVENTS), "events");
+}
+END_TEST
+
 START_TEST(test_resolutions)
 {
     /* the scores of casia_un_agreement(), one pair of votes at a time */
@@ -508,6 +553,7 @@ static Suite *published_suite(void)
     tcase_add_test(tc, test_events_listed);
     tcase_add_test(tc, test_events_query);
     tcase_add_test(tc, test_resolutions);
+    tcase_add_test(tc, test_event_count);
     tcase_add_test(tc, test_round_trip);
     tcase_add_test(tc, test_bad_events);
     suite_add_tcase(s, tc);

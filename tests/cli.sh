@@ -190,6 +190,10 @@ run 0 --data "$CASIA_TEST_DATADIR/claims_dataset.json" claims "$CASIA_TEST_DATAD
 run 3 claims "$CASIA_TEST_DATADIR/bad_claims_unit.json" && err_has "bad_claims_unit.json:9:18: threshold in \"pct\""
 run 3 claims "$tmp/no-such-claims.json" && err_has "no-such-claims.json"
 run 2 claims --id no-such-claim && err_has "no claim with id 'no-such-claim'"
+# the events index in the period comparison: events.csv rows of KAZ with
+# RUS, the CSTO or CA+RUS, plus the Baikonur base (1994-): 10 in 2019-2021
+# and 12 in 2022-2023, means 3.33333 and 6
+run 0 compare events KAZ RUS && has "3.33333" " 6  count"
 # energy: obs_gas_pipeline.csv, CHN-TKM 2024 energy.pipeline_gas_import_share_pct
 # 45.37 (frominsideasia_pos2_2024): Turkmenistan's share of China's pipeline gas
 run 0 energy CHN TKM 2024 && has "45.4%" "published_share pipeline" "pipeline gas imports"
@@ -231,6 +235,22 @@ run 0 report --country TKM && has "55.9%" "4.3%" "2022"
 run 0 --format csv report --country UZB &&
     has "country,measure,partner,from,to,value,unit,basis,flags,sources" "UZB,turnover_share,CHN,2025,2025,0.21182266009852216"
 run 0 --format json report --country TJK && has '"measure": "remittance_gdp"'
+# after 2022 for every state: a turnover share of both partners from 2022
+# or later (docs/coverage-cells.md: each of the five has one for China and
+# for Russia), and the 2022-2023 mean of both
+pyc=${PYTHON:-python3}
+[ "$pyc" = : ] && pyc=python3
+run 0 --format json report &&
+    printf '%s' "$out" | "$pyc" -c '
+import json, sys
+r = json.load(sys.stdin)
+late = {(x["country"], x["partner"]) for x in r
+        if x["measure"] == "turnover_share" and x["to"] >= 2022}
+mean = {(x["country"], x["partner"]) for x in r
+        if x["measure"] == "turnover_share_mean" and x["from"] == 2022}
+want = {(c, p) for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB") for p in ("CHN", "RUS")}
+assert late == want, sorted(want - late)
+assert mean == want, sorted(want - mean)' && ok || no "report: a share after 2022 and the 2022-2023 mean for every state and partner"
 run 2 report --country Atlantis && err_has "unknown country"
 run 2 report --country China && err_has "measures dependence on China and Russia"
 run 2 report --from 2030 && err_has "after the dataset's latest year"

@@ -23,7 +23,9 @@ if [ ! -f "$tmp/de_DE.UTF-8/LC_NUMERIC" ]; then
     exit 99
 fi
 status=0
-for t in check_import check_indices; do
+for t in check_import check_comtrade check_sipri check_tidy check_merge \
+    check_trade check_arms check_remittance check_institutions check_composite \
+    check_periods check_table; do
     prog="$top_builddir/tests/$t"
     [ -x "$prog" ] || { echo "no $prog (built without Check): skipped"; exit 77; }
     echo "== $t under de_DE.UTF-8"

@@ -478,22 +478,25 @@ int cmd_export(cli *c, int argc, char **argv)
 
 static int parse_from(cli *c, const char *s, casia_format *f)
 {
-    static const struct { const char *name; casia_format format; } names[] = {
-        {"auto", CASIA_FORMAT_AUTO},
-        {"comtrade", CASIA_FORMAT_AUTO},   /* Plus or legacy: detected */
-        {"comtrade-plus", CASIA_FORMAT_COMTRADE_PLUS},
-        {"comtrade-legacy", CASIA_FORMAT_COMTRADE_LEGACY},
-        {"sipri-tiv", CASIA_FORMAT_SIPRI_TIV},
-        {"sipri-register", CASIA_FORMAT_SIPRI_REGISTER},
-        {"wdi", CASIA_FORMAT_WDI},
-        {"json", CASIA_FORMAT_NATIVE_JSON},
-        {"csv", CASIA_FORMAT_NATIVE_CSV}};
+    /* the formats libcasia imports, named as casia_format_parse() names
+     * them, and "comtrade" (Plus or legacy: detected) */
+    static const casia_format importable[] = {
+        CASIA_FORMAT_AUTO, CASIA_FORMAT_COMTRADE_PLUS,
+        CASIA_FORMAT_COMTRADE_LEGACY, CASIA_FORMAT_SIPRI_TIV,
+        CASIA_FORMAT_SIPRI_REGISTER, CASIA_FORMAT_WDI, CASIA_FORMAT_NATIVE_JSON,
+        CASIA_FORMAT_NATIVE_CSV};
+    casia_format named;
     size_t i;
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(s, names[i].name) == 0) {
-            *f = names[i].format;
-            return EXIT_OK;
-        }
+    if (strcmp(s, "comtrade") == 0) {
+        *f = CASIA_FORMAT_AUTO;
+        return EXIT_OK;
+    }
+    if (casia_format_parse(&named, s) == CASIA_OK)
+        for (i = 0; i < sizeof importable / sizeof importable[0]; i++)
+            if (named == importable[i]) {
+                *f = named;
+                return EXIT_OK;
+            }
     return cli_usage(c, c->cmd, "--from: comtrade, comtrade-plus, comtrade-legacy, "
                      "sipri-tiv, sipri-register, wdi, json, csv or auto");
 }

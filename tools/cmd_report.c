@@ -271,6 +271,8 @@ static void report_country(cli *c, const casia_dataset *ds, const char *country,
     int i, y, trade_year = 0;
     char title[128];
 
+    lead[0].status = lead[1].status = CASIA_ENOTFOUND;
+
     snprintf(title, sizeof title, "%s (%s)", name_of(country), country);
     for (i = 0; i < 3; i++) {
         int yrs[2];

@@ -525,6 +525,29 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                                  const casia_options *opt);
 
 /**
+ * The number of events of the ledger (casia_dataset_events()) between
+ * @p country and @p partner in @p year: a partner country also counts the
+ * events with the organisations it leads (the CSTO for Russia); an
+ * organisation id counts its own. A base counts in every year it stands,
+ * a deployment in every year from its date to its end year.
+ *
+ * @param types  bit (1u << type) for each casia_event_type counted; 0 for
+ *               every type
+ * Sets value (unit "count"), count (the same), basis other, the sources of
+ * the events counted (#CASIA_RESULT_SOURCES_TRUNCATED past 16), year
+ * window = @p year. casia_options::source counts only that source's events.
+ * @return #CASIA_OK, also with a count of 0 when the ledger has events of
+ *         @p country in other years (it covers the country, and none falls
+ *         in this year); #CASIA_ENOTFOUND when the ledger has no event of
+ *         @p country at all, or for an unknown country or partner;
+ *         #CASIA_EINVAL for a bad type bit or other invalid arguments.
+ */
+CASIA_API int casia_event_count(casia_result *out, const casia_dataset *ds,
+                                const char *country, const char *partner,
+                                int year, unsigned types,
+                                const casia_options *opt);
+
+/**
  * The agreement of two votes on one resolution, as casia_un_agreement()
  * scores it: 1 for the same vote, 0.5 when one abstains and the other
  * votes yes or no, 0 for yes against no; -1 when either is
@@ -564,11 +587,14 @@ typedef enum casia_index_id {
     CASIA_INDEX_INSTITUTIONAL_SHARE = 18,/**< casia_institutional_share() */
     CASIA_INDEX_UN_AGREEMENT = 19,       /**< casia_un_agreement() on the
                                               resolutions dated in the year */
-    CASIA_INDEX_COMPOSITE = 20           /**< casia_composite() */
+    CASIA_INDEX_COMPOSITE = 20,          /**< casia_composite() */
+    CASIA_INDEX_EVENTS = 21              /**< casia_event_count() of every
+                                              type in the year (not a
+                                              dimension of the composite) */
 } casia_index_id;
 
 /** Number of casia_index_id values (they run from 1 to this). */
-#define CASIA_INDEX_COUNT 20
+#define CASIA_INDEX_COUNT 21
 
 /** The index's name as in tables, e.g. "import_share"; NULL when unknown. */
 CASIA_API const char *casia_index_name(casia_index_id index);

@@ -1,6 +1,6 @@
 /*
- * table.c - bulk tables: every annual index for every reporter, partner
- * and year of a dataset in one call.
+ * table_build.c - the table builders: each index family's rows of a bulk
+ * table (table.c), found group by group.
  *
  * Observations are read group by group, never pair by pair: the rows of
  * one reporter and indicator are contiguous in the store, and the rows in
@@ -9,54 +9,21 @@
  * partner-table code as the per-call functions, so a table row equals the
  * per-call value bit for bit, and the work is linear in the number of
  * observations (plus the small sorts of rows within one group).
+ *
+ * A builder hands its rows to a casia__sink; which builder makes which
+ * index is the registry's business (indices.c).
  */
 #include "indices_internal.h"
-#include "csv.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct trow {
-    uint16_t rep, par;
-    int16_t year;
-    uint8_t index;
-    uint8_t basis;
-    unsigned flags;
-    double value;
-    const char *unit;
-} trow;
-
-struct casia_table {
-    const casia_dataset *ds;
-    trow *rows;
-    size_t n, cap;
-};
-
 #define NYEARS (CASIA__YEAR_MAX - CASIA__YEAR_MIN + 1)
 
-static int add_row(casia_table *t, int rep, int par, int year, int index,
+static int add_row(casia__sink *t, int rep, int par, int year, int index,
                    const casia_result *r)
 {
-    trow *w;
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 1024;
-        trow *nr = realloc(t->rows, nc * sizeof *nr);
-        if (!nr)
-            return CASIA_ENOMEM;
-        t->rows = nr;
-        t->cap = nc;
-    }
-    w = &t->rows[t->n++];
-    w->rep = (uint16_t)rep;
-    w->par = (uint16_t)par;
-    w->year = (int16_t)year;
-    w->index = (uint8_t)index;
-    w->basis = (uint8_t)r->basis;
-    w->flags = r->flags;
-    w->value = r->value;
-    w->unit = r->unit;
-    return CASIA_OK;
+    return t->add(t->to, rep, par, year, index, r);
 }
 
 /* Maps a status to "skip" (OK for the table) or a real error. */
@@ -64,7 +31,6 @@ static int soft(int rc)
 {
     return rc == CASIA_ENOMEM || rc == CASIA_EINVAL ? rc : CASIA_OK;
 }
-
 /* ------------------------------------------------------------------ */
 /* Rows by partner (for the mirror) and by year                        */
 
@@ -172,7 +138,7 @@ static int own_rows(byyear *y, const casia__ix *c, int ind, int rep)
 /* ------------------------------------------------------------------ */
 /* Trade and energy                                                    */
 
-static int emit_share_rows(casia_table *t, const casia__ix *c,
+static int emit_share_rows(casia__sink *t, const casia__ix *c,
                            const casia__ttable *a, const casia__ttable *b,
                            int rep, int year, int index)
 {
@@ -191,7 +157,7 @@ static int emit_share_rows(casia_table *t, const casia__ix *c,
     return CASIA_OK;
 }
 
-static int emit_rank_rows(casia_table *t, const casia__ix *c,
+static int emit_rank_rows(casia__sink *t, const casia__ix *c,
                           const casia__ttable *a, const casia__ttable *b,
                           int rep, int year, int rank_index, int hhi_index)
 {
@@ -235,7 +201,7 @@ static size_t own_partners(int *out, const casia_dataset *ds, const size_t *rows
     return m;
 }
 
-static int emit_discrepancies(casia_table *t, const casia__ix *c, int rep,
+static int emit_discrepancies(casia__sink *t, const casia__ix *c, int rep,
                               int year, const byyear *own_im,
                               const byyear *own_ex)
 {
@@ -280,7 +246,8 @@ static int emit_discrepancies(casia_table *t, const casia__ix *c, int rep,
     return rc;
 }
 
-static int do_trade(casia_table *t, const casia__ix *c)
+int casia__build_trade(casia__sink *t, const casia__ix *c,
+                       const casia_options *opt)
 {
     const casia_dataset *ds = c->ds;
     int im = casia__dataset_indicator_id(ds, "trade.import");
@@ -289,6 +256,7 @@ static int do_trade(casia_table *t, const casia__ix *c)
     bypartner bim, bex;   /* rows of trade.import / trade.export by partner */
     size_t rep;
     int rc;
+    (void)opt;   /* the context c holds the options */
     if (im < 0 && ex < 0)
         return CASIA_OK;
     if ((rc = bypartner_build(&bim, c, im)) != CASIA_OK)
@@ -361,7 +329,8 @@ static int do_trade(casia_table *t, const casia__ix *c)
     return rc;
 }
 
-static int do_energy(casia_table *t, const casia__ix *c)
+int casia__build_energy(casia__sink *t, const casia__ix *c,
+                        const casia_options *opt)
 {
     const casia_dataset *ds = c->ds;
     int gi = casia__dataset_indicator_id(ds, "energy.gas_import_bcm");
@@ -369,6 +338,7 @@ static int do_energy(casia_table *t, const casia__ix *c)
     bypartner bge;
     size_t rep;
     int rc;
+    (void)opt;
     if (gi < 0 && (ge < 0 || c->mirror == CASIA__MIRROR_NO))
         return CASIA_OK;
     if ((rc = bypartner_build(&bge, c, c->mirror == CASIA__MIRROR_NO ? -1 : ge)))
@@ -404,8 +374,6 @@ static int do_energy(casia_table *t, const casia__ix *c)
     return rc;
 }
 
-static int vote_year(const char *date);
-
 static void widen(int *lo, int *hi, int y)
 {
     if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
@@ -425,14 +393,14 @@ static void widen(int *lo, int *hi, int y)
  * institutions rows of the year beside the others. lo = hi = 0 when the
  * dataset has none.
  */
-static void table_years(const casia_dataset *ds, int *lo, int *hi)
+void casia__table_years(const casia_dataset *ds, int *lo, int *hi)
 {
     size_t i;
     *lo = *hi = 0;
     for (i = 0; i < ds->n_obs; i++)
         widen(lo, hi, CASIA__KEY_YEAR(ds->obs_key[i]));
     for (i = 0; i < ds->n_votes; i++)
-        widen(lo, hi, vote_year(casia__strtab_get(&ds->strings,
+        widen(lo, hi, casia__vote_year(casia__strtab_get(&ds->strings,
                                                   ds->votes[i].date)));
     for (i = 0; i < ds->n_memberships; i++) {
         widen(lo, hi, ds->memberships[i].start_year);
@@ -444,12 +412,14 @@ static void table_years(const casia_dataset *ds, int *lo, int *hi)
 /* ------------------------------------------------------------------ */
 /* Arms                                                                */
 
-static int do_arms(casia_table *t, const casia__ix *c)
+int casia__build_arms(casia__sink *t, const casia__ix *c,
+                      const casia_options *opt)
 {
     const casia_dataset *ds = c->ds;
     int ind = casia__dataset_indicator_id(ds, "arms.import_tiv");
     int *span_lo = NULL, *span_hi = NULL, y_lo = 0, y_hi = 0, rc;
     size_t lo, hi, i;
+    (void)opt;
     if (ind < 0)
         return CASIA_OK;
     if ((rc = casia__arms_spans(&span_lo, &span_hi, c, ind)))
@@ -459,7 +429,7 @@ static int do_arms(casia_table *t, const casia__ix *c)
                             CASIA__KEY((unsigned)ind + 1, 0, 0, 0));
     /* windows ending in every year of the table (a window may end after
      * the last delivery) */
-    table_years(ds, &y_lo, &y_hi);
+    casia__table_years(ds, &y_lo, &y_hi);
     i = lo;
     while (i < hi && rc == CASIA_OK) {
         int rep = (int)CASIA__KEY_REP(ds->obs_key[i]);
@@ -583,8 +553,8 @@ static int keys_of(key3 **out, size_t *n, const casia__ix *c,
     return CASIA_OK;
 }
 
-static int do_remittances(casia_table *t, const casia__ix *c,
-                          const casia_options *opt)
+int casia__build_remittances(casia__sink *t, const casia__ix *c,
+                             const casia_options *opt)
 {
     static const char *const gdp_names[] = {
         "remittance.inflow_usd", "gdp.current_usd", "remittance.inflow_pct_gdp"
@@ -622,8 +592,8 @@ static int do_remittances(casia_table *t, const casia__ix *c,
     return rc;
 }
 
-static int do_institutions(casia_table *t, const casia__ix *c,
-                           const casia_options *opt)
+int casia__build_institutions(casia__sink *t, const casia__ix *c,
+                              const casia_options *opt)
 {
     const casia_dataset *ds = c->ds;
     int y_lo, y_hi, year, rc = CASIA_OK;
@@ -634,7 +604,7 @@ static int do_institutions(casia_table *t, const casia__ix *c,
     for (i = 0; i < ds->n_organisations; i++)
         if (ds->organisations[i].led_by != CASIA__NO_COUNTRY)
             leaders[ds->organisations[i].led_by] = 1;
-    table_years(ds, &y_lo, &y_hi);
+    casia__table_years(ds, &y_lo, &y_hi);
     for (i = 0; i < ds->n_memberships && rc == CASIA_OK; i++) {
         int country = ds->memberships[i].country;
         if (i > 0 && ds->memberships[i - 1].country == country)
@@ -664,29 +634,20 @@ static int do_institutions(casia_table *t, const casia__ix *c,
     return rc;
 }
 
-static int vote_year(const char *date)
-{
-    int y = 0, k;
-    for (k = 0; k < 4; k++) {
-        if (date[k] < '0' || date[k] > '9')
-            return 0;
-        y = y * 10 + (date[k] - '0');
-    }
-    return y;
-}
-
 /*
  * Agreement of every pair voting in the same year: per year, a matrix of
  * score sums and counts over the countries that voted. The scores (0, 0.5,
  * 1) add exactly, so the mean equals casia_un_agreement()'s.
  */
-static int do_votes(casia_table *t, const casia__ix *c)
+int casia__build_votes(casia__sink *t, const casia__ix *c,
+                       const casia_options *opt)
 {
     const casia_dataset *ds = c->ds;
     size_t nc = casia__country_total, i = 0;
     double *sum = NULL;
     unsigned *cnt = NULL;
     int *slot = NULL, *who = NULL, rc = CASIA_OK;
+    (void)opt;
     if (ds->n_votes == 0 || c->source == -2)
         return CASIA_OK;
     slot = malloc(nc * sizeof *slot);
@@ -697,10 +658,10 @@ static int do_votes(casia_table *t, const casia__ix *c)
     }
     /* votes are sorted by date: one year's votes are adjacent */
     while (i < ds->n_votes && rc == CASIA_OK) {
-        int year = vote_year(casia__strtab_get(&ds->strings, ds->votes[i].date));
+        int year = casia__vote_year(casia__strtab_get(&ds->strings, ds->votes[i].date));
         size_t end = i, k, m = 0, a, b;
         while (end < ds->n_votes &&
-               vote_year(casia__strtab_get(&ds->strings, ds->votes[end].date)) == year)
+               casia__vote_year(casia__strtab_get(&ds->strings, ds->votes[end].date)) == year)
             end++;
         for (k = 0; k < nc; k++)
             slot[k] = -1;
@@ -737,11 +698,9 @@ static int do_votes(casia_table *t, const casia__ix *c)
                     size_t cell;
                     if (x == y || vx->country == vy->country ||
                         (c->source >= 0 && vy->source != c->source) ||
-                        vy->vote == CASIA_VOTE_ABSENT)
+                        (s = casia_vote_agreement((casia_vote_choice)vx->vote,
+                                                 (casia_vote_choice)vy->vote)) < 0)
                         continue;
-                    s = vx->vote == vy->vote ? 1
-                        : (vx->vote == CASIA_VOTE_ABSTAIN ||
-                           vy->vote == CASIA_VOTE_ABSTAIN) ? 0.5 : 0;
                     cell = (size_t)slot[vx->country] * m + (size_t)slot[vy->country];
                     sum[cell] += s;
                     cnt[cell]++;
@@ -769,340 +728,4 @@ done:
     free(slot);
     free(who);
     return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* Composite rows, sorting, the public functions                       */
-
-static int cmp_row(const void *x, const void *y)
-{
-    const trow *a = x, *b = y;
-    if (a->rep != b->rep)
-        return a->rep < b->rep ? -1 : 1;
-    if (a->par != b->par)
-        return a->par < b->par ? -1 : 1;
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
-    return (a->index > b->index) - (a->index < b->index);
-}
-
-static int dim_of(int index)
-{
-    switch (index) {
-    case CASIA_INDEX_TURNOVER_SHARE: return CASIA_DIM_TRADE;
-    case CASIA_INDEX_ARMS_SHARE: return CASIA_DIM_ARMS;
-    case CASIA_INDEX_REMITTANCE_SHARE: return CASIA_DIM_REMITTANCE;
-    case CASIA_INDEX_ENERGY_SHARE: return CASIA_DIM_ENERGY;
-    case CASIA_INDEX_INSTITUTIONAL_SHARE: return CASIA_DIM_INSTITUTIONS;
-    case CASIA_INDEX_UN_AGREEMENT: return CASIA_DIM_UN_VOTES;
-    }
-    return -1;
-}
-
-/*
- * The composite of every (reporter, partner, year) with a dimension row,
- * from those rows, by casia__composite_build() as casia_composite(). The
- * rows are what the dimensions' functions return, and the table holds
- * every dimension casia_composite() can find for such a key: trade,
- * energy, remittances and votes are tried for every group they have
- * figures in, arms and institutions for every year of table_years(),
- * which contains the year of every other row. A reporter is not its own
- * partner (casia_composite() refuses it).
- */
-static int add_composites(casia_table *t, const casia__ix *c)
-{
-    trow *out;
-    size_t i = 0, m = 0, n = t->n;
-    out = malloc((n ? 2 * n : 1) * sizeof *out);
-    if (!out)
-        return CASIA_ENOMEM;
-    if (n > 1)
-        qsort(t->rows, n, sizeof *t->rows, cmp_row);
-    while (i < n) {
-        size_t j = i;
-        casia_result res[CASIA_DIM_COUNT], r;
-        int status[CASIA_DIM_COUNT], d, year = t->rows[i].year;
-        for (d = 0; d < CASIA_DIM_COUNT; d++)
-            status[d] = CASIA_ENOTFOUND;
-        while (j < n && t->rows[j].rep == t->rows[i].rep &&
-               t->rows[j].par == t->rows[i].par &&
-               t->rows[j].year == year) {
-            const trow *w = &t->rows[j];
-            d = dim_of(w->index);
-            if (d >= 0) {
-                /* the row's part of its casia_result (tables keep no
-                 * sources) */
-                casia__res_init(&res[d], w->unit, year, year);
-                res[d].value = w->value;
-                res[d].basis = (casia_basis)w->basis;
-                res[d].flags = w->flags;
-                status[d] = CASIA_OK;
-            }
-            out[m++] = *w;
-            j++;
-        }
-        if (t->rows[i].rep != t->rows[i].par &&
-            casia__composite_build(&r, NULL, status, res, c->opt.weights,
-                                   year) == CASIA_OK) {
-            out[m] = t->rows[i];
-            out[m].index = CASIA_INDEX_COMPOSITE;
-            out[m].value = r.value;
-            out[m].basis = (uint8_t)r.basis;
-            out[m].flags = r.flags;
-            out[m].unit = r.unit;
-            m++;
-        }
-        i = j;
-    }
-    free(t->rows);
-    t->rows = out;
-    t->n = m;
-    t->cap = n ? 2 * n : 1;
-    return CASIA_OK;
-}
-
-/* ------------------------------------------------------------------ */
-/* Published aggregates                                                */
-
-/*
- * The rows that only the published aggregates answer (published.c): a
- * share from a published turnover or share, the turnover gap of two
- * published turnovers, a share of pipeline gas. Every (reporter, partner,
- * year) that such an observation names, directly or as the partner's own
- * figure, and that has no row of that index yet, is computed by the
- * per-call function itself, so the row equals it bit for bit.
- */
-static int do_published(casia_table *t, const casia__ix *c)
-{
-    static const struct {
-        const char *indicator;
-        int index;
-        int transposed_too;   /* the partner's own rows name the pair too */
-    } kinds[] = {
-        {"trade.turnover", CASIA_INDEX_TURNOVER_SHARE, 1},
-        {"trade.turnover", CASIA_INDEX_TURNOVER_DISCREPANCY, 1},
-        {"trade.turnover_share_pct", CASIA_INDEX_TURNOVER_SHARE, 0},
-        {"trade.import_share_pct", CASIA_INDEX_IMPORT_SHARE, 0},
-        {"trade.export_share_pct", CASIA_INDEX_EXPORT_SHARE, 0},
-        {"energy.pipeline_gas_import_bcm", CASIA_INDEX_ENERGY_SHARE, 0},
-        {"energy.pipeline_gas_import_usd", CASIA_INDEX_ENERGY_SHARE, 0},
-        {"energy.pipeline_gas_import_share_pct", CASIA_INDEX_ENERGY_SHARE, 0},
-        {"energy.gas_export_bcm", CASIA_INDEX_ENERGY_SHARE, -1},
-        {"energy.gas_export_usd", CASIA_INDEX_ENERGY_SHARE, -1},
-    };
-    const casia_dataset *ds = c->ds;
-    trow *have = NULL, *want = NULL;   /* keys only: rep, par, year, index */
-    size_t nh = t->n, nw = 0, cw = 0, i, k;
-    int rc = CASIA_OK;
-
-    have = malloc((nh ? nh : 1) * sizeof *have);
-    if (!have)
-        return CASIA_ENOMEM;
-    if (nh)
-        memcpy(have, t->rows, nh * sizeof *have);
-    if (nh > 1)
-        qsort(have, nh, sizeof *have, cmp_row);
-    for (k = 0; k < sizeof kinds / sizeof kinds[0] && rc == CASIA_OK; k++) {
-        int ind = casia__dataset_indicator_id(ds, kinds[k].indicator);
-        size_t lo, hi;
-        if (ind < 0 || c->source == -2)
-            continue;
-        lo = casia__lower_bound(ds->obs_key, ds->n_obs, CASIA__KEY(ind, 0, 0, 0));
-        hi = casia__lower_bound(ds->obs_key, ds->n_obs,
-                                CASIA__KEY((unsigned)ind + 1, 0, 0, 0));
-        for (i = lo; i < hi; i++) {
-            uint64_t key = ds->obs_key[i];
-            int rep = (int)CASIA__KEY_REP(key), par = (int)CASIA__KEY_PAR(key), side;
-            if (!casia__ix_row_ok(c, i))
-                continue;
-            for (side = 0; side < 2; side++) {
-                int a = side ? par : rep, b = side ? rep : par;
-                trow pk;
-                if ((side == 0 && kinds[k].transposed_too < 0) ||
-                    (side == 1 && kinds[k].transposed_too == 0))
-                    continue;
-                if (a == b || b == c->world || a == c->world ||
-                    casia__ix_aggregate(a) || casia__ix_aggregate(b))
-                    continue;
-                memset(&pk, 0, sizeof pk);
-                pk.rep = (uint16_t)a;
-                pk.par = (uint16_t)b;
-                pk.year = (int16_t)CASIA__KEY_YEAR(key);
-                pk.index = (uint8_t)kinds[k].index;
-                if (nh && bsearch(&pk, have, nh, sizeof *have, cmp_row))
-                    continue;
-                if (nw == cw) {
-                    size_t nc = cw ? 2 * cw : 256;
-                    trow *nwp = realloc(want, nc * sizeof *want);
-                    if (!nwp) {
-                        rc = CASIA_ENOMEM;
-                        break;
-                    }
-                    want = nwp;
-                    cw = nc;
-                }
-                want[nw++] = pk;
-            }
-            if (rc)
-                break;
-        }
-    }
-    if (rc == CASIA_OK && nw > 1)
-        qsort(want, nw, sizeof *want, cmp_row);
-    for (i = 0; i < nw && rc == CASIA_OK; i++) {
-        const char *a = casia__country_code(want[i].rep);
-        const char *b = casia__country_code(want[i].par);
-        casia_result r;
-        int x;
-        if (i > 0 && cmp_row(&want[i - 1], &want[i]) == 0)
-            continue;
-        switch (want[i].index) {
-        case CASIA_INDEX_TURNOVER_SHARE:
-            x = casia_trade_share(&r, ds, a, b, want[i].year, CASIA_FLOW_TURNOVER,
-                                  &c->opt);
-            break;
-        case CASIA_INDEX_IMPORT_SHARE:
-            x = casia_trade_share(&r, ds, a, b, want[i].year, CASIA_FLOW_IMPORT,
-                                  &c->opt);
-            break;
-        case CASIA_INDEX_EXPORT_SHARE:
-            x = casia_trade_share(&r, ds, a, b, want[i].year, CASIA_FLOW_EXPORT,
-                                  &c->opt);
-            break;
-        case CASIA_INDEX_TURNOVER_DISCREPANCY:
-            x = casia_trade_discrepancy(&r, ds, a, b, want[i].year,
-                                        CASIA_FLOW_TURNOVER, &c->opt);
-            break;
-        default:
-            x = casia_energy_share(&r, ds, a, b, want[i].year, &c->opt);
-            break;
-        }
-        rc = x == CASIA_OK ? add_row(t, want[i].rep, want[i].par, want[i].year,
-                                     want[i].index, &r)
-                           : soft(x);
-    }
-    free(have);
-    free(want);
-    return rc;
-}
-
-CASIA_API int casia_table_build(casia_table **out, const casia_dataset *ds,
-                                const casia_options *opt)
-{
-    casia__ix c;
-    casia_table *t;
-    int rc;
-    if (!out || !ds)
-        return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    t = calloc(1, sizeof *t);
-    if (!t)
-        return CASIA_ENOMEM;
-    t->ds = ds;
-    if ((rc = do_trade(t, &c)) || (rc = do_energy(t, &c)) ||
-        (rc = do_published(t, &c)) ||
-        (rc = do_arms(t, &c)) || (rc = do_remittances(t, &c, opt)) ||
-        (rc = do_institutions(t, &c, opt)) || (rc = do_votes(t, &c)) ||
-        (rc = add_composites(t, &c))) {
-        casia_table_free(t);
-        return rc;
-    }
-    *out = t;
-    return CASIA_OK;
-}
-
-CASIA_API size_t casia_table_row_count(const casia_table *t)
-{
-    return t ? t->n : 0;
-}
-
-CASIA_API int casia_table_get_row(casia_table_row *out, const casia_table *t,
-                              size_t index)
-{
-    const trow *w;
-    if (!out || !t)
-        return CASIA_EINVAL;
-    if (index >= t->n)
-        return CASIA_ENOTFOUND;
-    w = &t->rows[index];
-    out->reporter = casia__country_code(w->rep);
-    out->partner = casia__country_code(w->par);
-    out->year = w->year;
-    out->index = (casia_index_id)w->index;
-    out->value = w->value;
-    out->unit = w->unit;
-    out->basis = (casia_basis)w->basis;
-    out->flags = w->flags;
-    return CASIA_OK;
-}
-
-CASIA_API void casia_table_free(casia_table *t)
-{
-    if (!t)
-        return;
-    free(t->rows);
-    free(t);
-}
-
-CASIA_API int casia_table_to_csv(char **out, size_t *size, const casia_table *t)
-{
-    static const char header[] =
-        "reporter,partner,year,index,value,unit,basis,flags\n";
-    char *buf;
-    size_t len = 0, cap, i;
-    if (!out || !t)
-        return CASIA_EINVAL;
-    /* a row is at most ~3+3+4+20+24+14+14+10 characters plus commas */
-    cap = sizeof header + t->n * 128;
-    buf = malloc(cap);
-    if (!buf)
-        return CASIA_ENOMEM;
-    memcpy(buf, header, sizeof header - 1);
-    len = sizeof header - 1;
-    for (i = 0; i < t->n; i++) {
-        const trow *w = &t->rows[i];
-        char num[48], flags[256];
-        size_t fl = 0;
-        unsigned bit;
-        /* the shortest that reads back, '.' whatever the locale (the
-         * formatter of every writer, csv.c); the values are finite */
-        casia__format_double(num, sizeof num, w->value, 0);
-        flags[0] = '\0';
-        for (bit = 1; bit && bit <= w->flags; bit <<= 1) {
-            const char *name = (w->flags & bit) ? casia_result_flag_name(bit) : NULL;
-            if (name && fl + strlen(name) + 2 < sizeof flags)
-                fl += (size_t)snprintf(flags + fl, sizeof flags - fl, "%s%s",
-                                       fl ? " " : "", name);
-        }
-        for (;;) {
-            int k = snprintf(buf + len, cap - len, "%s,%s,%d,%s,%s,%s,%s,%s\n",
-                             casia__country_code(w->rep),
-                             casia__country_code(w->par), (int)w->year,
-                             casia_index_name((casia_index_id)w->index),
-                             num, w->unit,
-                             casia_basis_name((casia_basis)w->basis), flags);
-            char *nb;
-            if (k < 0) {
-                free(buf);
-                return CASIA_ENOMEM;
-            }
-            if ((size_t)k < cap - len) {
-                len += (size_t)k;
-                break;
-            }
-            nb = realloc(buf, cap * 2 + (size_t)k);
-            if (!nb) {
-                free(buf);
-                return CASIA_ENOMEM;
-            }
-            buf = nb;
-            cap = cap * 2 + (size_t)k;
-        }
-    }
-    buf[len] = '\0';
-    *out = buf;
-    if (size)
-        *size = len;
-    return CASIA_OK;
 }

@@ -6,127 +6,14 @@
  * (stream.c), so both see exactly the same rows and values.
  */
 #include "importer.h"
+#include "comtrade.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* The code map                                                        */
-
-#define CODE_RADIX 38
-#define CODE_SLOTS (CODE_RADIX * CODE_RADIX * CODE_RADIX)
-
-/* 1..37 for [A-Za-z0-9_], 0 for anything else */
-static const unsigned char code_chars[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 0, 0, 0, 0, 0, 0,           /* 0-9 */
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,               /* A-O */
-    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 37,         /* P-Z _ */
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,               /* a-o */
-    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 0,          /* p-z */
-};
-
-static int code_char(unsigned char ch)
-{
-    return code_chars[ch];
-}
-
-/* Table slot of a 1..3 character code, or -1. */
-static int code_slot(const char *s, size_t len)
-{
-    int a, b = 0, c = 0;
-    if (len == 0 || len > 3)
-        return -1;
-    if (!(a = code_char((unsigned char)s[0])))
-        return -1;
-    if (len > 1 && !(b = code_char((unsigned char)s[1])))
-        return -1;
-    if (len > 2 && !(c = code_char((unsigned char)s[2])))
-        return -1;
-    return a + CODE_RADIX * (b + CODE_RADIX * c);
-}
-
-int casia__codemap_init(casia__codemap *m)
-{
-    size_t i;
-    m->table = malloc(CODE_SLOTS * sizeof *m->table);
-    m->cache = calloc(CASIA__CODE_CACHE, sizeof *m->cache);
-    if (!m->table || !m->cache) {
-        free(m->table);
-        free(m->cache);
-        m->table = NULL;
-        m->cache = NULL;
-        return CASIA_ENOMEM;
-    }
-    for (i = 0; i < CODE_SLOTS; i++)
-        m->table[i] = -1;
-    for (i = 0; i < casia__country_code_total; i++) {
-        const char *t = casia__country_codes[i].text;
-        size_t len = strlen(t);
-        int slot = code_slot(t, len);
-        if (slot < 0)
-            continue;
-        m->table[slot] = (int16_t)casia__country_codes[i].index;
-        if (t[0] >= '0' && t[0] <= '9' && len < 3) {
-            /* "4" is also written "04" and "004" */
-            char pad[4];
-            size_t k;
-            for (k = len + 1; k <= 3; k++) {
-                memset(pad, '0', k - len);
-                memcpy(pad + (k - len), t, len);
-                if ((slot = code_slot(pad, k)) >= 0 && m->table[slot] < 0)
-                    m->table[slot] = (int16_t)casia__country_codes[i].index;
-            }
-        }
-    }
-    return CASIA_OK;
-}
-
-void casia__codemap_free(casia__codemap *m)
-{
-    free(m->table);
-    free(m->cache);
-    m->table = NULL;
-    m->cache = NULL;
-}
-
-int casia__codemap_find(const casia__codemap *m, const char *text, size_t len,
-                        casia_error *err)
-{
-    int slot, idx;
-    while (len && (*text == ' ' || *text == '\t')) {
-        text++;
-        len--;
-    }
-    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-        len--;
-    slot = code_slot(text, len);
-    if (slot >= 0 && m->table[slot] >= 0)
-        return m->table[slot];
-    if (casia__country_resolve_n(&idx, text, len, err) == CASIA_OK)
-        return idx;
-    return -1;
-}
-
-/* ------------------------------------------------------------------ */
 /* Columns                                                             */
-
-void casia__header_key(char *dst, size_t size, const char *src, size_t len)
-{
-    size_t i, o = 0;
-    for (i = 0; i < len && o + 1 < size; i++) {
-        char ch = src[i];
-        if (ch >= 'A' && ch <= 'Z')
-            dst[o++] = (char)(ch - 'A' + 'a');
-        else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
-            dst[o++] = ch;
-    }
-    if (size)
-        dst[o] = '\0';
-}
 
 typedef struct column_name {
     const char *key;   /* normalised header name */
@@ -553,11 +440,11 @@ static inline ALWAYS_INLINE int read_country(const casia__comtrade *ct,
             if ((uint32_t)*slot == key)
                 return (int)(*slot >> 32);
             {
-                int a = code_chars[(unsigned char)p[0]],
-                    b = code_chars[(unsigned char)p[1]],
-                    d = code_chars[(unsigned char)p[2]];
+                int a = casia__code_chars[(unsigned char)p[0]],
+                    b = casia__code_chars[(unsigned char)p[1]],
+                    d = casia__code_chars[(unsigned char)p[2]];
                 if (a && b && d) {
-                    int idx = ct->codes.table[a + CODE_RADIX * (b + CODE_RADIX * d)];
+                    int idx = ct->codes.table[a + CASIA__CODE_RADIX * (b + CASIA__CODE_RADIX * d)];
                     if (idx >= 0) {
                         *slot = key | (uint64_t)idx << 32;
                         return idx;
@@ -575,13 +462,90 @@ static inline int digits4(const char *p)
            (unsigned)(p[2] - '0') < 10 && (unsigned)(p[3] - '0') < 10;
 }
 
+/*
+ * The year and month of a row that is not the usual annual one: the
+ * frequency (A or M), the month column or the period (YYYY or YYYYMM),
+ * checked against the year column (*year, -1 when there is none).
+ * 0, or a negative status with err set.
+ */
+static NOINLINE int read_period(const casia__comtrade *ct, const casia__csv *c,
+                                int *year_io, int *month_out, casia_error *err)
+{
+    size_t len;
+    const char *p;
+    int year = *year_io, month = 0, monthly_freq = 0;
+    if (ct->freq >= 0) {
+        p = field(c, ct->freq, &len);
+        if (len == 1 && (p[0] == 'M' || p[0] == 'm'))
+            monthly_freq = 1;
+        else if (!(len == 1 && (p[0] == 'A' || p[0] == 'a')))
+            return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
+                                    "frequency \"%s\" is neither A (annual) "
+                                    "nor M (monthly)", CASIA__EXCERPT(p, len, 20));
+    }
+    if (monthly_freq && ct->month >= 0) {
+        p = field(c, ct->month, &len);
+        if (len == 1 && p[0] >= '1' && p[0] <= '9')
+            month = p[0] - '0';
+        else if (len == 2 && p[0] == '1' && p[1] >= '0' && p[1] <= '2')
+            month = 10 + (p[1] - '0');
+        else if (len == 2 && p[0] == '0' && p[1] >= '1' && p[1] <= '9')
+            month = p[1] - '0';
+        else
+            return casia__csv_error(c, (size_t)ct->month, err, CASIA_ESCHEMA,
+                                    "month \"%s\" of a monthly row is not 1 to 12",
+                                    CASIA__EXCERPT(p, len, 20));
+    } else if (ct->period >= 0 && (year < 0 || ct->freq < 0 || monthly_freq)) {
+        /* the period says it: YYYY or YYYYMM */
+        p = field(c, ct->period, &len);
+        if ((len != 4 && len != 6) || !digits4(p) ||
+            (len == 6 && ((unsigned)(p[4] - '0') > 1 || (unsigned)(p[5] - '0') > 9)))
+            return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                    "\"%s\" is not a period YYYY or YYYYMM",
+                                    CASIA__EXCERPT(p, len, 20));
+        {
+            int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+                    (p[3] - '0');
+            if (year >= 0 && y != year)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "period \"%s\" is not in year %d",
+                                        CASIA__EXCERPT(p, len, 20), year);
+            if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "\"%s\" is not a year from 1900 to 2100",
+                                        CASIA__EXCERPT(p, len, 20));
+            year = y;
+        }
+        if (len == 6) {
+            month = (p[4] - '0') * 10 + (p[5] - '0');
+            if (month < 1 || month > 12)
+                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
+                                        "\"%s\" is not a period YYYY or YYYYMM",
+                                        CASIA__EXCERPT(p, len, 20));
+        }
+    } else if (monthly_freq) {
+        return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
+                                "a monthly row without its month");
+    }
+    if (month && !ct->sum_months)
+        return casia__csv_error(c, (size_t)(ct->month >= 0 ? ct->month
+                                            : ct->period >= 0 ? ct->period : ct->freq),
+                                err, CASIA_EFORMAT,
+                                "monthly data (month %d of %d): set sum_months "
+                                "to add the months into years", month, year);
+
+    *year_io = year;
+    *month_out = month;
+    return 0;
+}
+
 int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
                         casia__trade_row *row, casia_error *err)
 {
     size_t nf = casia__csv_count(c), len;
     const char *p;
-    int flow, chapter = -1, year = -1, month = 0, monthly_freq = 0;
-    int reporter, partner;
+    int flow, chapter = -1, year = -1, month = 0;
+    int reporter, partner, rc;
     double value;
 
     if (nf != ct->nheader) {
@@ -650,64 +614,9 @@ int casia__comtrade_row(const casia__comtrade *ct, const casia__csv *c,
         p = raw_field(c, ct->freq, &len);
         if (len == 1 && p[0] == 'A' && year >= 0)
             goto countries;   /* the usual annual row: month 0 */
-        p = field(c, ct->freq, &len);
-        if (len == 1 && (p[0] == 'M' || p[0] == 'm'))
-            monthly_freq = 1;
-        else if (!(len == 1 && (p[0] == 'A' || p[0] == 'a')))
-            return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
-                                    "frequency \"%s\" is neither A (annual) "
-                                    "nor M (monthly)", CASIA__EXCERPT(p, len, 20));
     }
-    if (monthly_freq && ct->month >= 0) {
-        p = field(c, ct->month, &len);
-        if (len == 1 && p[0] >= '1' && p[0] <= '9')
-            month = p[0] - '0';
-        else if (len == 2 && p[0] == '1' && p[1] >= '0' && p[1] <= '2')
-            month = 10 + (p[1] - '0');
-        else if (len == 2 && p[0] == '0' && p[1] >= '1' && p[1] <= '9')
-            month = p[1] - '0';
-        else
-            return casia__csv_error(c, (size_t)ct->month, err, CASIA_ESCHEMA,
-                                    "month \"%s\" of a monthly row is not 1 to 12",
-                                    CASIA__EXCERPT(p, len, 20));
-    } else if (ct->period >= 0 && (year < 0 || ct->freq < 0 || monthly_freq)) {
-        /* the period says it: YYYY or YYYYMM */
-        p = field(c, ct->period, &len);
-        if ((len != 4 && len != 6) || !digits4(p) ||
-            (len == 6 && ((unsigned)(p[4] - '0') > 1 || (unsigned)(p[5] - '0') > 9)))
-            return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                    "\"%s\" is not a period YYYY or YYYYMM",
-                                    CASIA__EXCERPT(p, len, 20));
-        {
-            int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
-                    (p[3] - '0');
-            if (year >= 0 && y != year)
-                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "period \"%s\" is not in year %d",
-                                        CASIA__EXCERPT(p, len, 20), year);
-            if (y < CASIA__YEAR_MIN || y > CASIA__YEAR_MAX)
-                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "\"%s\" is not a year from 1900 to 2100",
-                                        CASIA__EXCERPT(p, len, 20));
-            year = y;
-        }
-        if (len == 6) {
-            month = (p[4] - '0') * 10 + (p[5] - '0');
-            if (month < 1 || month > 12)
-                return casia__csv_error(c, (size_t)ct->period, err, CASIA_ESCHEMA,
-                                        "\"%s\" is not a period YYYY or YYYYMM",
-                                        CASIA__EXCERPT(p, len, 20));
-        }
-    } else if (monthly_freq) {
-        return casia__csv_error(c, (size_t)ct->freq, err, CASIA_ESCHEMA,
-                                "a monthly row without its month");
-    }
-    if (month && !ct->sum_months)
-        return casia__csv_error(c, (size_t)(ct->month >= 0 ? ct->month
-                                            : ct->period >= 0 ? ct->period : ct->freq),
-                                err, CASIA_EFORMAT,
-                                "monthly data (month %d of %d): set sum_months "
-                                "to add the months into years", month, year);
+    if ((rc = read_period(ct, c, &year, &month, err)) != 0)
+        return rc;
 
 countries:
     /* countries (into locals: a store through row could alias c) */
@@ -747,10 +656,103 @@ static const char *const flow_ind[4] = {
     "trade.import", "trade.export", "trade.reimport", "trade.reexport"
 };
 
+/* A (new) start: the accumulator, and no indicator yet. CASIA_OK, or an
+ * error in ctx. */
+static int begin(casia__bulk **b, unsigned **ind_chap, unsigned *ind_total,
+                 const casia__comtrade *ct, int summing, int ordered,
+                 casia__import_ctx *ctx)
+{
+    *b = casia__bulk_new(summing);
+    if (!*b || (ct->commodity == CASIA_COMMODITY_CHAPTERS && !*ind_chap &&
+                !(*ind_chap = calloc(400, sizeof **ind_chap))))
+        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    if (ordered)
+        casia__bulk_ordered(*b);
+    if (*ind_chap)
+        memset(*ind_chap, 0, 400 * sizeof **ind_chap);
+    memset(ind_total, 0, 4 * sizeof *ind_total);
+    return CASIA_OK;
+}
+
+/* The header, and the indicators of the totals. CASIA_OK, or an error
+ * in ctx. */
+static int read_header(casia__comtrade *ct, casia__bulk *b, unsigned *ind_total,
+                       casia__csv *c, casia__import_ctx *ctx)
+{
+    casia_error rowerr;
+    int rc = casia__csv_next(c, ctx->err);
+    if (rc == 0)
+        return casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
+                                "empty file: no UN Comtrade header");
+    if (rc < 0)
+        return rc;
+    if ((rc = casia__comtrade_header(ct, c, &rowerr)) != CASIA_OK) {
+        casia__csv_error(c, 0, ctx->err, rc, "%s", rowerr.text);
+        return rc;
+    }
+    ctx->report->format = ct->layout;
+    if (ct->commodity != CASIA_COMMODITY_CHAPTERS) {
+        unsigned k;
+        for (k = 0; k < 4; k++)
+            if ((rc = casia__bulk_indicator(b, &ind_total[k], flow_ind[k], NULL,
+                                            ctx->err)) != CASIA_OK)
+                return rc;
+    }
+    return CASIA_OK;
+}
+
+/* The indicator of a row: its flow's total, or its flow's chapter (made
+ * on first sight). CASIA_OK, or an error in ctx. */
+static int row_indicator(unsigned *ind, const casia__comtrade *ct, casia__bulk *b,
+                         unsigned *ind_chap, const unsigned *ind_total,
+                         const casia__trade_row *row, casia__import_ctx *ctx)
+{
+    int rc;
+    if (ct->commodity == CASIA_COMMODITY_CHAPTERS) {
+        unsigned *slot = &ind_chap[row->flow * 100 + row->chapter];
+        if (!*slot) {
+            char name[40];
+            snprintf(name, sizeof name, "%s.hs%02d", flow_ind[row->flow],
+                     row->chapter);
+            if ((rc = casia__bulk_indicator(b, slot, name, "USD", ctx->err)) != CASIA_OK)
+                return rc;
+            (*slot)++;
+        }
+        *ind = *slot - 1;
+    } else {
+        *ind = ind_total[row->flow];
+    }
+    return CASIA_OK;
+}
+
+/* The source of the dataset, and the dataset (b freed). */
+static int finish(casia_dataset **out, casia__bulk *b, const casia__comtrade *ct,
+                  unsigned long long months, casia__import_ctx *ctx)
+{
+    char base[256], desc[512];
+    casia__source_info src;
+    snprintf(desc, sizeof desc,
+             "%s download%s: goods trade by partner, %s, %s; imports CIF, "
+             "exports FOB, as reported",
+             ct->layout == CASIA_FORMAT_COMTRADE_PLUS ? "UN Comtrade Plus"
+                                                      : "UN Comtrade (legacy layout)",
+             casia__import_base(ctx, base, sizeof base),
+             ct->commodity == CASIA_COMMODITY_TOTAL ? "all commodities (TOTAL)"
+             : ct->commodity == CASIA_COMMODITY_SUM_CHAPTERS
+                 ? "HS chapters summed" : "by HS chapter",
+             months ? "monthly rows summed into years" : "annual");
+    src.id = "un_comtrade";
+    src.title = "UN Comtrade database";
+    src.publisher = "United Nations Statistics Division";
+    src.url = "https://comtradeplus.un.org/";
+    src.description = desc;
+    src.basis = CASIA_BASIS_REPORTER;
+    return casia__import_finish(out, b, ctx, &src);
+}
+
 int casia__import_comtrade(casia_dataset **out, casia__csv *c,
                            casia__import_ctx *ctx)
 {
-    char base[256];
     casia__comtrade ct;
     casia__bulk *b = NULL;
     casia_import_report *rep = ctx->report;
@@ -758,7 +760,7 @@ int casia__import_comtrade(casia_dataset **out, casia__csv *c,
     unsigned *ind_chap = NULL;   /* [flow * 100 + chapter] + 1, 0 = not yet */
     casia_error rowerr;
     int rc, summing, ordered;
-    char id[128], desc[512], msg[256];
+    char msg[256];
     unsigned long long months = 0;
 
     if ((rc = casia__comtrade_init(&ct, ctx->opt, ctx->err)) != CASIA_OK) {
@@ -771,39 +773,9 @@ int casia__import_comtrade(casia_dataset **out, casia__csv *c,
      * ordered by year, it is read again the ordinary way */
     ordered = summing;
 again:
-    b = casia__bulk_new(summing);
-    if (!b || (ct.commodity == CASIA_COMMODITY_CHAPTERS && !ind_chap &&
-               !(ind_chap = calloc(400, sizeof *ind_chap)))) {
-        rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    if ((rc = begin(&b, &ind_chap, ind_total, &ct, summing, ordered, ctx)) ||
+        (rc = read_header(&ct, b, ind_total, c, ctx)) != CASIA_OK)
         goto fail;
-    }
-    if (ordered)
-        casia__bulk_ordered(b);
-    if (ind_chap)
-        memset(ind_chap, 0, 400 * sizeof *ind_chap);
-    memset(ind_total, 0, sizeof ind_total);
-
-    /* the header */
-    rc = casia__csv_next(c, ctx->err);
-    if (rc == 0) {
-        rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
-                              "empty file: no UN Comtrade header");
-        goto fail;
-    }
-    if (rc < 0)
-        goto fail;
-    if ((rc = casia__comtrade_header(&ct, c, &rowerr)) != CASIA_OK) {
-        casia__csv_error(c, 0, ctx->err, rc, "%s", rowerr.text);
-        goto fail;
-    }
-    rep->format = ct.layout;
-    if (ct.commodity != CASIA_COMMODITY_CHAPTERS) {
-        unsigned k;
-        for (k = 0; k < 4; k++)
-            if ((rc = casia__bulk_indicator(b, &ind_total[k], flow_ind[k], NULL,
-                                            ctx->err)) != CASIA_OK)
-                goto fail;
-    }
 
     for (;;) {
         casia__trade_row row;
@@ -842,20 +814,9 @@ again:
         }
         if (row.month)
             months++;
-        if (ct.commodity == CASIA_COMMODITY_CHAPTERS) {
-            unsigned *slot = &ind_chap[row.flow * 100 + row.chapter];
-            if (!*slot) {
-                char name[40];
-                snprintf(name, sizeof name, "%s.hs%02d", flow_ind[row.flow],
-                         row.chapter);
-                if ((rc = casia__bulk_indicator(b, slot, name, "USD", ctx->err)) != CASIA_OK)
-                    goto fail;
-                (*slot)++;
-            }
-            ind = *slot - 1;
-        } else {
-            ind = ind_total[row.flow];
-        }
+        if ((rc = row_indicator(&ind, &ct, b, ind_chap, ind_total, &row,
+                                ctx)) != CASIA_OK)
+            goto fail;
         rc = casia__bulk_add(b, ind, row.reporter, row.partner, row.year,
                              ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS ? -1
                                                                           : row.month,
@@ -890,36 +851,12 @@ again:
         rep->kept++;
     }
 
-    casia__import_source_id(id, sizeof id, ctx, "un_comtrade");
-    snprintf(desc, sizeof desc,
-             "%s download%s: goods trade by partner, %s, %s; imports CIF, "
-             "exports FOB, as reported",
-             ct.layout == CASIA_FORMAT_COMTRADE_PLUS ? "UN Comtrade Plus"
-                                                     : "UN Comtrade (legacy layout)",
-             casia__import_base(ctx, base, sizeof base),
-             ct.commodity == CASIA_COMMODITY_TOTAL ? "all commodities (TOTAL)"
-             : ct.commodity == CASIA_COMMODITY_SUM_CHAPTERS
-                 ? "HS chapters summed" : "by HS chapter",
-             months ? "monthly rows summed into years" : "annual");
     rep->observations = casia__bulk_count(b);
-    rc = casia__bulk_finish(b, out, id,
-                            ctx->opt->source_title ? ctx->opt->source_title
-                                                   : "UN Comtrade database",
-                            ctx->opt->source_publisher
-                                ? ctx->opt->source_publisher
-                                : "United Nations Statistics Division",
-                            ctx->opt->source_url ? ctx->opt->source_url
-                                                 : "https://comtradeplus.un.org/",
-                            ctx->opt->source_description
-                                ? ctx->opt->source_description : desc,
-                            ctx->opt->basis != CASIA_BASIS_ANY ? ctx->opt->basis
-                                                               : CASIA_BASIS_REPORTER,
-                            ctx->name, ctx->err);
+    rc = finish(out, b, &ct, months, ctx);
     b = NULL;
     if (rc != CASIA_OK)
         goto fail;
     rep->observations = casia_dataset_observation_count(*out);
-    snprintf(rep->source_id, sizeof rep->source_id, "%s", id);
     free(ind_chap);
     casia__comtrade_free(&ct);
     return CASIA_OK;
@@ -929,4 +866,27 @@ fail:
     free(ind_chap);
     casia__comtrade_free(&ct);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_comtrade_plus(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__comtrade_is_header(c) && casia__import_has_column(c, "typecode");
+}
+
+int casia__detect_comtrade_legacy(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__comtrade_is_header(c) && !casia__import_has_column(c, "typecode");
+}
+
+/* UN Comtrade's list of country codes (not imported) */
+int casia__detect_comtrade_codes(const casia__csv *c, int record)
+{
+    (void)record;
+    return casia__import_has_column(c, "countrycode") &&
+           casia__import_has_column(c, "countrynameenglish");
 }

@@ -69,15 +69,6 @@ static double rng_exp(rng *r)
 /* ------------------------------------------------------------------ */
 /* Combining dimensions                                                */
 
-int casia__weights_ok(const double *w)
-{
-    int d;
-    for (d = 0; d < CASIA_DIM_COUNT; d++)
-        if (!isfinite(w[d]) || w[d] < 0)
-            return CASIA_EINVAL;
-    return CASIA_OK;
-}
-
 int casia__composite_combine(double *value, unsigned *dims, double *wnorm,
                              const double *dim_value, const int *status,
                              const double *w)

@@ -37,7 +37,10 @@
  * to 1 MiB (nothing is copied as a pair grows); plus a direct table from
  * (reporter, year) to pair. Independent of the number of rows.
  */
+#include "bulk.h"
+#include "comtrade.h"
 #include "importer.h"
+#include "xsum.h"
 
 #include <math.h>
 #include <stdio.h>

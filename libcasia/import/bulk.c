@@ -18,7 +18,7 @@
  * The dataset's strings, indicators and source are made by the builder,
  * as for every other dataset.
  */
-#include "importer.h"
+#include "bulk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,12 +417,94 @@ static void *shrink(void *p, size_t n, size_t elem)
     return q;
 }
 
+/* 2. the dataset's strings, indicators (those used) and source, by the
+ * builder, with no observation yet. CASIA_OK, or an error in err. */
+static int empty_dataset(casia_dataset **ds, const casia__bulk *b,
+                         const unsigned char *ind_used, const char *source_id,
+                         const char *title, const char *publisher,
+                         const char *url, const char *description,
+                         const char *name, casia_error *err)
+{
+    casia__builder *bld;
+    unsigned k;
+    int rc;
+    if (!(bld = casia__builder_new()))
+        return casia__error_set(err, CASIA_ENOMEM, name, NULL);
+    for (k = 0; k < b->n_inds; k++) {
+        uint16_t id;
+        if (ind_used[k] &&
+            (rc = casia__builder_indicator(bld, &id, b->inds[k].name,
+                                           b->inds[k].unit, err)) != CASIA_OK) {
+            casia__builder_free(bld);
+            return rc;
+        }
+    }
+    rc = casia__builder_source(bld, source_id, title ? title : "",
+                               publisher ? publisher : "", url ? url : "",
+                               description ? description : "", 0, err);
+    if (rc != CASIA_OK) {
+        casia__builder_free(bld);
+        return rc;
+    }
+    return casia__builder_finish(bld, ds, NULL, NULL, name, err);
+}
+
+/* The accumulator's keys in the store's key, with the dataset's
+ * indicator ids. */
+static void rekey(uint64_t *keys, size_t n, const uint16_t *ind_map)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        uint64_t key = keys[i];
+        keys[i] = CASIA__KEY(ind_map[key >> K_IND_SHIFT],
+                             (key >> K_REP_SHIFT) & 1023,
+                             (key >> K_PAR_SHIFT) & 1023,
+                             (key & 255) + CASIA__YEAR_MIN);
+    }
+}
+
+/* Sorted keys, equal keys: the same value once, different values a
+ * conflict (err names both lines). *n becomes the count kept. CASIA_OK
+ * or CASIA_ECONFLICT. */
+static int collapse(const casia__bulk *b, const casia_dataset *ds, uint64_t *keys,
+                    double *vals, size_t *n, const char *name, casia_error *err)
+{
+    size_t i, m;
+    for (i = 0, m = 0; i < *n; i++) {
+        if (m > 0 && keys[m - 1] == keys[i]) {
+            uint64_t key = keys[i];
+            const char *ind;
+            size_t first = i;
+            if (vals[m - 1] == vals[i])
+                continue;
+            ind = casia__strtab_get(&ds->strings, ds->ind_name[CASIA__KEY_IND(key)]);
+            while (first > 0 && keys[first - 1] == key)
+                first--;
+            casia__error_set(err, CASIA_ECONFLICT, name,
+                             "%s %s-%s %d is given as %.17g at line %lu "
+                             "and as %.17g here", ind,
+                             casia__country_code(CASIA__KEY_REP(key)),
+                             casia__country_code(CASIA__KEY_PAR(key)),
+                             CASIA__KEY_YEAR(key), vals[m - 1],
+                             (unsigned long)b->lines[first], vals[i]);
+            if (err) {
+                err->line = (int)(b->lines[i] > 0x7fffffff ? 0x7fffffff
+                                                            : b->lines[i]);
+            }
+            return CASIA_ECONFLICT;
+        }
+        keys[m] = keys[i];
+        vals[m++] = vals[i];
+    }
+    *n = m;
+    return CASIA_OK;
+}
+
 int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_id,
                        const char *title, const char *publisher, const char *url,
                        const char *description, casia_basis basis,
                        const char *name, casia_error *err)
 {
-    casia__builder *bld = NULL;
     casia_dataset *ds = NULL;
     uint16_t *ind_map = NULL;
     unsigned char *ind_used = NULL;
@@ -430,9 +512,10 @@ int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_i
     double *vals = NULL;
     uint16_t *src = NULL;
     uint8_t *bas = NULL;
-    size_t n, i, m;
+    size_t n, i;
     unsigned k;
     int rc = CASIA_ENOMEM;
+    cols c;
 
     /* 1. which indicators are used */
     ind_used = calloc(b->n_inds + 1, 1);
@@ -450,24 +533,9 @@ int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_i
     for (i = 0; i < b->n; i++)
         ind_used[b->keys[i] >> K_IND_SHIFT] = 1;
 
-    /* 2. the dataset's strings, indicators and source, by the builder */
-    if (!(bld = casia__builder_new()))
-        goto nomem;
-    for (k = 0; k < b->n_inds; k++) {
-        uint16_t id;
-        if (ind_used[k] &&
-            (rc = casia__builder_indicator(bld, &id, b->inds[k].name,
-                                           b->inds[k].unit, err)) != CASIA_OK)
-            goto fail;
-    }
-    rc = casia__builder_source(bld, source_id, title ? title : "",
-                               publisher ? publisher : "", url ? url : "",
-                               description ? description : "", 0, err);
-    if (rc != CASIA_OK)
-        goto fail;
-    rc = casia__builder_finish(bld, &ds, NULL, NULL, name, err);
-    bld = NULL;
-    if (rc != CASIA_OK)
+    /* 2. the dataset's strings, indicators and source */
+    if ((rc = empty_dataset(&ds, b, ind_used, source_id, title, publisher, url,
+                            description, name, err)) != CASIA_OK)
         goto fail;
     rc = CASIA_ENOMEM;
     for (k = 0; k < b->n_inds; k++)
@@ -475,83 +543,31 @@ int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_i
             ind_map[k] = (uint16_t)casia__dataset_indicator_id(ds, b->inds[k].name);
 
     /* 3. the columns, in the store's key */
+    n = b->n;
+    keys = b->keys;
+    vals = b->vals;
+    b->keys = NULL;
+    b->vals = NULL;
+    rekey(keys, n, ind_map);
+    c.k = keys;
+    c.v = vals;
     if (b->summing) {
         /* every key once: sorted, nothing to compare */
-        cols c;
-        n = b->n;
-        keys = b->keys;
-        vals = b->vals;
-        b->keys = NULL;
-        b->vals = NULL;
-        for (i = 0; i < n; i++) {
-            uint64_t key = keys[i];
-            keys[i] = CASIA__KEY(ind_map[key >> K_IND_SHIFT],
-                                 (key >> K_REP_SHIFT) & 1023,
-                                 (key >> K_PAR_SHIFT) & 1023,
-                                 (key & 255) + CASIA__YEAR_MIN);
-        }
-        c.k = keys;
-        c.v = vals;
         c.l = NULL;
         sort_cols(&c, n);
-        keys = shrink(keys, n, sizeof *keys);
-        vals = shrink(vals, n, sizeof *vals);
-        (void)m;
     } else {
-        cols c;
-        keys = b->keys;
-        vals = b->vals;
-        b->keys = NULL;
-        b->vals = NULL;
-        for (i = 0; i < b->n; i++) {
-            uint64_t key = keys[i];
-            keys[i] = CASIA__KEY(ind_map[key >> K_IND_SHIFT],
-                                 (key >> K_REP_SHIFT) & 1023,
-                                 (key >> K_PAR_SHIFT) & 1023,
-                                 (key & 255) + CASIA__YEAR_MIN);
+        for (i = 0; i < n; i++)
             if (vals[i] == 0)
                 vals[i] = 0.0;
-        }
-        c.k = keys;
-        c.v = vals;
         c.l = b->lines;
-        sort_cols(&c, b->n);
-        /* equal keys: the same value once, different values a conflict */
-        for (i = 0, m = 0; i < b->n; i++) {
-            if (m > 0 && keys[m - 1] == keys[i]) {
-                if (vals[m - 1] == vals[i])
-                    continue;
-                {
-                    uint64_t key = keys[i];
-                    const char *ind = casia__strtab_get(
-                        &ds->strings, ds->ind_name[CASIA__KEY_IND(key)]);
-                    size_t first = i;
-                    while (first > 0 && keys[first - 1] == key)
-                        first--;
-                    casia__error_set(err, CASIA_ECONFLICT, name,
-                                     "%s %s-%s %d is given as %.17g at line %lu "
-                                     "and as %.17g here", ind,
-                                     casia__country_code(CASIA__KEY_REP(key)),
-                                     casia__country_code(CASIA__KEY_PAR(key)),
-                                     CASIA__KEY_YEAR(key), vals[m - 1],
-                                     (unsigned long)b->lines[first], vals[i]);
-                    if (err) {
-                        err->line = (int)(b->lines[i] > 0x7fffffff ? 0x7fffffff
-                                                                    : b->lines[i]);
-                    }
-                    rc = CASIA_ECONFLICT;
-                    goto fail;
-                }
-            }
-            keys[m] = keys[i];
-            vals[m++] = vals[i];
-        }
-        n = m;
+        sort_cols(&c, n);
+        if ((rc = collapse(b, ds, keys, vals, &n, name, err)) != CASIA_OK)
+            goto fail;
         free(b->lines);
         b->lines = NULL;
-        keys = shrink(keys, n, sizeof *keys);
-        vals = shrink(vals, n, sizeof *vals);
     }
+    keys = shrink(keys, n, sizeof *keys);
+    vals = shrink(vals, n, sizeof *vals);
 
     /* 4. into the dataset */
     src = calloc(n + 1, sizeof *src);   /* its only source: index 0 */
@@ -579,7 +595,6 @@ int casia__bulk_finish(casia__bulk *b, casia_dataset **out, const char *source_i
 nomem:
     rc = casia__error_set(err, CASIA_ENOMEM, name, NULL);
 fail:
-    casia__builder_free(bld);
     casia_dataset_free(ds);
     free(keys);
     free(vals);
@@ -589,4 +604,28 @@ fail:
     free(ind_map);
     casia__bulk_free(b);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Periods of one key (also the stream's)                              */
+
+void casia__periods_clash_text(char *msg, size_t size, const char *indicator,
+                               int reporter, int partner, int year, unsigned have,
+                               unsigned add)
+{
+    const char *rep = casia__country_code(reporter), *par = casia__country_code(partner);
+    unsigned both = have & add & 0x1fffu;
+    int k;
+    if (both) {
+        for (k = 0; !(both >> k & 1u); k++)
+            ;
+        if (k)
+            snprintf(msg, size, "%s %s-%s: month %d of %d is given twice", indicator,
+                     rep, par, k, year);
+        else
+            snprintf(msg, size, "%s %s-%s %d is given twice", indicator, rep, par, year);
+    } else {
+        snprintf(msg, size, "%s %s-%s %d is given both for the year and for months",
+                 indicator, rep, par, year);
+    }
 }

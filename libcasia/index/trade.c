@@ -48,13 +48,19 @@ static int add2(double *out, double x, double y)
 /* ------------------------------------------------------------------ */
 /* Gathering the rows of one group                                     */
 
+/* Appends v to the list *a of *n rows; when memory runs out the list is
+ * freed and emptied, so that the caller only returns CASIA_ENOMEM. */
 static int push(size_t **a, size_t *n, size_t *cap, size_t v)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;
         size_t *na = realloc(*a, nc * sizeof *na);
-        if (!na)
+        if (!na) {
+            free(*a);
+            *a = NULL;
+            *n = 0;
             return CASIA_ENOMEM;
+        }
         *a = na;
         *cap = nc;
     }
@@ -77,12 +83,8 @@ int casia__gather_own(size_t **out, size_t *n, const casia__ix *c, int ind,
     for (i = lo; i < hi; i++) {
         if (CASIA__KEY_YEAR(ds->obs_key[i]) != year || !casia__ix_row_ok(c, i))
             continue;
-        if (push(out, n, &cap, i) != CASIA_OK) {
-            free(*out);
-            *out = NULL;
-            *n = 0;
+        if (push(out, n, &cap, i) != CASIA_OK)
             return CASIA_ENOMEM;
-        }
     }
     return CASIA_OK;
 }
@@ -107,12 +109,8 @@ int casia__gather_trans(size_t **out, size_t *n, const casia__ix *c, int mind,
         for (; i < end && ds->obs_key[i] == key; i++) {
             if (!casia__ix_row_ok(c, i))
                 continue;
-            if (push(out, n, &cap, i) != CASIA_OK) {
-                free(*out);
-                *out = NULL;
-                *n = 0;
+            if (push(out, n, &cap, i) != CASIA_OK)
                 return CASIA_ENOMEM;
-            }
         }
         pos += casia__lower_bound(ds->obs_key + pos, end - pos,
                                   CASIA__KEY(mind, k + 1, 0, 0));
@@ -304,6 +302,188 @@ static int count_basis(const casia__ix *c, const group *g, int basis)
     return n;
 }
 
+/* The groups of one table: the reporter's own rows and the partners'
+ * transposed rows, split by partner. */
+typedef struct tgroups {
+    const group *go, *gt;
+    size_t no, nt;
+} tgroups;
+
+/* 1. the world row: its value, basis and source become the total */
+static void world_total(casia__ttable *t, const casia__ix *c, const group *world)
+{
+    const casia_dataset *ds = c->ds;
+    long o = -1;
+    int several = 0, basis = 0, k;
+    if (c->mirror != CASIA__MIRROR_ONLY) {
+        for (k = 0; k < c->n_own && o < 0; k++) {
+            o = casia__ix_pick_range(c, world->lo, world->hi, c->own[k], -1,
+                                     &several);
+            basis = c->own[k];
+        }
+    }
+    if (o < 0 && c->mirror != CASIA__MIRROR_NO) {
+        o = casia__ix_pick_range(c, world->lo, world->hi,
+                                 CASIA_BASIS_PARTNER_MIRROR, -1, &several);
+        basis = CASIA_BASIS_PARTNER_MIRROR;
+    }
+    if (o >= 0) {
+        t->kind = CASIA__TOTAL_WORLD;
+        t->total = ds->obs_value[o];
+        t->total_basis = basis;
+        t->total_source = ds->obs_source[o];
+        t->total_several = several;
+    }
+}
+
+/* 2a. with a world row: each partner by the pair rule, preferring the
+ * total's source */
+static int entries_by_pair(casia__ttable *t, const casia__ix *c, int rep,
+                           const tgroups *g)
+{
+    size_t i = 0, j = 0;
+    while (i < g->no || j < g->nt) {
+        const group *a, *b;
+        int p;
+        casia__pick pk;
+        next_partner(&a, &b, &p, g->go, g->no, &i, g->gt, g->nt, &j);
+        if (p == c->world || p == rep)
+            continue;
+        if (pick_partner_world(&pk, c, a, b, t->total_source) &&
+            add_entry(t, c->ds, p, pk.obs, pk.basis, pk.mirror, pk.several))
+            return CASIA_ENOMEM;
+    }
+    t->status = t->total > 0 ? CASIA_OK : CASIA_EDOMAIN;
+    return CASIA_OK;
+}
+
+/* Whether a group counts in a partner list: a partner, not the world, the
+ * reporter or an aggregate. */
+static int listed(const casia__ix *c, int rep, const group *g)
+{
+    return g->partner != c->world && g->partner != rep &&
+           !casia__ix_aggregate(g->partner);
+}
+
+/* 2b. without a world row: the candidate lists, the reporter's own by
+ * basis rank (mirror 0), or the mirror's (mirror 1: rank 0 for every
+ * row, own rows of basis partner_mirror and the partners' own rows).
+ * Returns the number of candidates written to cs. */
+static size_t candidates(cand *cs, const casia__ix *c, int rep,
+                         const tgroups *g, int mirror)
+{
+    const casia_dataset *ds = c->ds;
+    size_t i, r, nc = 0;
+    int k;
+    for (i = 0; i < g->no; i++) {
+        if (!listed(c, rep, &g->go[i]))
+            continue;
+        for (r = g->go[i].lo; r < g->go[i].hi; r++) {
+            if (!casia__ix_row_ok(c, r))
+                continue;
+            for (k = 0; k < (mirror ? 1 : c->n_own); k++) {
+                if (mirror ? ds->obs_basis[r] != CASIA_BASIS_PARTNER_MIRROR
+                           : ds->obs_basis[r] != c->own[k])
+                    continue;
+                cs[nc].rank = mirror ? 0 : k;
+                cs[nc].source = ds->obs_source[r];
+                cs[nc].partner = g->go[i].partner;
+                nc++;
+            }
+        }
+    }
+    for (i = 0; mirror && i < g->nt; i++) {
+        if (!listed(c, rep, &g->gt[i]))
+            continue;
+        for (r = g->gt[i].lo; r < g->gt[i].hi; r++) {
+            if (casia__ix_row_ok(c, r) && casia__ix_own_rank(ds->obs_basis[r]) >= 0) {
+                cs[nc].rank = 0;
+                cs[nc].source = ds->obs_source[r];
+                cs[nc].partner = g->gt[i].partner;
+                nc++;
+            }
+        }
+    }
+    return nc;
+}
+
+/* 2b. the entries of the chosen list (rank >= 0: the reporter's own of
+ * basis c->own[rank]; -1: the mirror), all from one source */
+static int entries_of_list(casia__ttable *t, const casia__ix *c, int rep,
+                           const tgroups *g, int rank, int source)
+{
+    size_t i = 0, j = 0;
+    int k;
+    while (i < g->no || j < g->nt) {
+        const group *a, *b;
+        int p;
+        long o = -1;
+        int mirror = 0, several = 0;
+        next_partner(&a, &b, &p, g->go, g->no, &i, g->gt, g->nt, &j);
+        if (p == c->world || p == rep)
+            continue;
+        if (rank >= 0) {
+            if (a) {
+                o = row_of(c, a, c->own[rank], source);
+                several = count_basis(c, a, c->own[rank]) > 1;
+            }
+        } else {
+            if (a) {
+                o = row_of(c, a, CASIA_BASIS_PARTNER_MIRROR, source);
+                mirror = 1;
+            }
+            for (k = 0; o < 0 && b && k < 3; k++) {
+                o = row_of(c, b, partner_bases[k], source);
+                mirror = 2;
+            }
+        }
+        if (o >= 0 && add_entry(t, c->ds, p, o, t->total_basis, mirror, several))
+            return CASIA_ENOMEM;
+    }
+    return CASIA_OK;
+}
+
+/* 2b. the total: the exact sum of the listed partners' values */
+static void sum_entries(casia__ttable *t)
+{
+    casia__sum s;
+    size_t i;
+    casia__sum_init(&s);
+    for (i = 0; i < t->n; i++) {
+        if (!t->e[i].aggregate && casia__sum_add(&s, t->e[i].value)) {
+            t->status = CASIA_ERANGE;
+            return;
+        }
+    }
+    t->total = casia__sum_value(&s);
+    t->status = t->total > 0 ? CASIA_OK : CASIA_EDOMAIN;
+}
+
+/* 2b. without a world row: the partner list of one source */
+static int entries_by_list(casia__ttable *t, const casia__ix *c, int rep,
+                           const tgroups *g, cand *cs)
+{
+    int rank = -1, source = -1, found = 0, rc;
+    if (c->mirror != CASIA__MIRROR_ONLY)
+        found = best_list(cs, candidates(cs, c, rep, g, 0), c->opt.min_partners,
+                          &rank, &source);
+    if (!found && c->mirror != CASIA__MIRROR_NO &&
+        best_list(cs, candidates(cs, c, rep, g, 1), c->opt.min_partners, &rank,
+                  &source)) {
+        found = 1;
+        rank = -1;   /* the mirror */
+    }
+    if (!found)
+        return CASIA_OK;   /* status stays ENOTFOUND */
+    t->kind = CASIA__TOTAL_SUM;
+    t->total_source = source;
+    t->total_basis = rank >= 0 ? c->own[rank] : CASIA_BASIS_PARTNER_MIRROR;
+    if ((rc = entries_of_list(t, c, rep, g, rank, source)) != CASIA_OK)
+        return rc;
+    sum_entries(t);
+    return CASIA_OK;
+}
+
 int casia__ttable_build(casia__ttable *t, const casia__ix *c, int rep,
                         const size_t *own, size_t n_own, const size_t *trans,
                         size_t n_trans)
@@ -311,8 +491,9 @@ int casia__ttable_build(casia__ttable *t, const casia__ix *c, int rep,
     const casia_dataset *ds = c->ds;
     group *go = NULL, *gt = NULL;
     cand *cs = NULL;
-    size_t no, nt, i, j, nc;
-    int rc = CASIA_ENOMEM, k;
+    tgroups g;
+    size_t i;
+    int rc = CASIA_ENOMEM;
     const group *world = NULL;
 
     memset(t, 0, sizeof *t);
@@ -323,171 +504,22 @@ int casia__ttable_build(casia__ttable *t, const casia__ix *c, int rep,
     cs = malloc(((n_own + n_trans) ? n_own + n_trans : 1) * sizeof *cs);
     if (!go || !gt || !cs)
         goto done;
-    no = split_groups(go, ds, own, n_own, 0);
-    nt = split_groups(gt, ds, trans, n_trans, 1);
-    for (i = 0; i < no; i++)
+    g.go = go;
+    g.gt = gt;
+    g.no = split_groups(go, ds, own, n_own, 0);
+    g.nt = split_groups(gt, ds, trans, n_trans, 1);
+    for (i = 0; i < g.no; i++)
         if (go[i].partner == c->world)
             world = &go[i];
 
-    /* 1. the world row */
-    if (world && c->opt.total != CASIA_TOTAL_PARTNERS) {
-        long o = -1;
-        int several = 0, basis = 0;
-        if (c->mirror != CASIA__MIRROR_ONLY) {
-            for (k = 0; k < c->n_own && o < 0; k++) {
-                o = casia__ix_pick_range(c, world->lo, world->hi, c->own[k], -1,
-                                         &several);
-                basis = c->own[k];
-            }
-        }
-        if (o < 0 && c->mirror != CASIA__MIRROR_NO) {
-            o = casia__ix_pick_range(c, world->lo, world->hi,
-                                     CASIA_BASIS_PARTNER_MIRROR, -1, &several);
-            basis = CASIA_BASIS_PARTNER_MIRROR;
-        }
-        if (o >= 0) {
-            t->kind = CASIA__TOTAL_WORLD;
-            t->total = ds->obs_value[o];
-            t->total_basis = basis;
-            t->total_source = ds->obs_source[o];
-            t->total_several = several;
-        }
-    }
-
-    if (t->kind == CASIA__TOTAL_WORLD) {
-        /* 2a. each partner by the pair rule, preferring the total's source */
-        i = j = 0;
-        while (i < no || j < nt) {
-            const group *a, *b;
-            int p;
-            casia__pick pk;
-            next_partner(&a, &b, &p, go, no, &i, gt, nt, &j);
-            if (p == c->world || p == rep)
-                continue;
-            if (pick_partner_world(&pk, c, a, b, t->total_source) &&
-                add_entry(t, ds, p, pk.obs, pk.basis, pk.mirror, pk.several))
-                goto done;
-        }
-        t->status = t->total > 0 ? CASIA_OK : CASIA_EDOMAIN;
-        rc = CASIA_OK;
-        goto done;
-    }
-    if (c->opt.total == CASIA_TOTAL_WORLD) {
+    if (world && c->opt.total != CASIA_TOTAL_PARTNERS)
+        world_total(t, c, world);
+    if (t->kind == CASIA__TOTAL_WORLD)
+        rc = entries_by_pair(t, c, rep, &g);
+    else if (c->opt.total == CASIA_TOTAL_WORLD)
         rc = CASIA_OK;   /* status stays ENOTFOUND */
-        goto done;
-    }
-
-    /* 2b. no world row: the partner list of one source */
-    {
-        int rank = -1, source = -1, found = 0;
-        nc = 0;
-        if (c->mirror != CASIA__MIRROR_ONLY) {
-            for (i = 0; i < no; i++) {
-                size_t r;
-                if (go[i].partner == c->world || go[i].partner == rep ||
-                    casia__ix_aggregate(go[i].partner))
-                    continue;
-                for (r = go[i].lo; r < go[i].hi; r++) {
-                    if (!casia__ix_row_ok(c, r))
-                        continue;
-                    for (k = 0; k < c->n_own; k++) {
-                        if (ds->obs_basis[r] == c->own[k]) {
-                            cs[nc].rank = k;
-                            cs[nc].source = ds->obs_source[r];
-                            cs[nc].partner = go[i].partner;
-                            nc++;
-                        }
-                    }
-                }
-            }
-            found = best_list(cs, nc, c->opt.min_partners, &rank, &source);
-        }
-        if (!found && c->mirror != CASIA__MIRROR_NO) {
-            nc = 0;
-            for (i = 0; i < no; i++) {
-                size_t r;
-                if (go[i].partner == c->world || go[i].partner == rep ||
-                    casia__ix_aggregate(go[i].partner))
-                    continue;
-                for (r = go[i].lo; r < go[i].hi; r++) {
-                    if (casia__ix_row_ok(c, r) &&
-                        ds->obs_basis[r] == CASIA_BASIS_PARTNER_MIRROR) {
-                        cs[nc].rank = 0;
-                        cs[nc].source = ds->obs_source[r];
-                        cs[nc].partner = go[i].partner;
-                        nc++;
-                    }
-                }
-            }
-            for (j = 0; j < nt; j++) {
-                size_t r;
-                if (gt[j].partner == c->world || gt[j].partner == rep ||
-                    casia__ix_aggregate(gt[j].partner))
-                    continue;
-                for (r = gt[j].lo; r < gt[j].hi; r++) {
-                    if (casia__ix_row_ok(c, r) &&
-                        casia__ix_own_rank(ds->obs_basis[r]) >= 0) {
-                        cs[nc].rank = 0;
-                        cs[nc].source = ds->obs_source[r];
-                        cs[nc].partner = gt[j].partner;
-                        nc++;
-                    }
-                }
-            }
-            if (best_list(cs, nc, c->opt.min_partners, &rank, &source)) {
-                found = 1;
-                rank = -1;   /* the mirror */
-            }
-        }
-        if (!found) {
-            rc = CASIA_OK;   /* status stays ENOTFOUND */
-            goto done;
-        }
-        t->kind = CASIA__TOTAL_SUM;
-        t->total_source = source;
-        t->total_basis = rank >= 0 ? c->own[rank] : CASIA_BASIS_PARTNER_MIRROR;
-        i = j = 0;
-        while (i < no || j < nt) {
-            const group *a, *b;
-            int p;
-            long o = -1;
-            int mirror = 0, several = 0;
-            next_partner(&a, &b, &p, go, no, &i, gt, nt, &j);
-            if (p == c->world || p == rep)
-                continue;
-            if (rank >= 0) {
-                if (a) {
-                    o = row_of(c, a, c->own[rank], source);
-                    several = count_basis(c, a, c->own[rank]) > 1;
-                }
-            } else {
-                if (a) {
-                    o = row_of(c, a, CASIA_BASIS_PARTNER_MIRROR, source);
-                    mirror = 1;
-                }
-                for (k = 0; o < 0 && b && k < 3; k++) {
-                    o = row_of(c, b, partner_bases[k], source);
-                    mirror = 2;
-                }
-            }
-            if (o >= 0 && add_entry(t, ds, p, o, t->total_basis, mirror, several))
-                goto done;
-        }
-        {
-            casia__sum s;
-            casia__sum_init(&s);
-            for (i = 0; i < t->n; i++) {
-                if (!t->e[i].aggregate && casia__sum_add(&s, t->e[i].value)) {
-                    t->status = CASIA_ERANGE;
-                    rc = CASIA_OK;
-                    goto done;
-                }
-            }
-            t->total = casia__sum_value(&s);
-        }
-        t->status = t->total > 0 ? CASIA_OK : CASIA_EDOMAIN;
-        rc = CASIA_OK;
-    }
+    else
+        rc = entries_by_list(t, c, rep, &g, cs);
 done:
     free(go);
     free(gt);
@@ -785,10 +817,7 @@ CASIA_API int casia_trade_share(casia_result *out, const casia_dataset *ds,
     int rc, rep, par, have_b;
     if (!out || !valid_flow(flow) || !check_year(year))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&rep, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&par, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &rep, &par, ds, reporter, partner, opt)) != CASIA_OK)
         return rc;
     if ((rc = trade_tables(&a, &b, &have_b, &c, rep, year, flow)) != CASIA_OK)
         return rc;
@@ -888,10 +917,7 @@ CASIA_API int casia_energy_share(casia_result *out, const casia_dataset *ds,
     int rc, rep, par, ind, mind;
     if (!out || !check_year(year))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&rep, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&par, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &rep, &par, ds, reporter, partner, opt)) != CASIA_OK)
         return rc;
     ind = casia__dataset_indicator_id(ds, "energy.gas_import_bcm");
     mind = casia__dataset_indicator_id(ds, "energy.gas_export_bcm");
@@ -1009,10 +1035,7 @@ CASIA_API int casia_trade_discrepancy(casia_result *out,
     int rc, rep, par;
     if (!out || !valid_flow(flow) || !check_year(year))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&rep, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&par, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &rep, &par, ds, reporter, partner, opt)) != CASIA_OK)
         return rc;
     return casia__discrepancy(out, &c, flow, rep, par, year);
 }

@@ -59,24 +59,14 @@ static int finish(casia_dataset **out, casia__bulk *b, casia__import_ctx *ctx,
                   const char *fallback_id, const char *title,
                   const char *description)
 {
-    char id[128];
-    int rc;
-    casia__import_source_id(id, sizeof id, ctx, fallback_id);
-    rc = casia__bulk_finish(b, out, id,
-                            ctx->opt->source_title ? ctx->opt->source_title : title,
-                            ctx->opt->source_publisher
-                                ? ctx->opt->source_publisher
-                                : "Stockholm International Peace Research Institute (SIPRI)",
-                            ctx->opt->source_url ? ctx->opt->source_url
-                                                 : "https://armstrade.sipri.org/",
-                            ctx->opt->source_description
-                                ? ctx->opt->source_description : description,
-                            ctx->opt->basis != CASIA_BASIS_ANY ? ctx->opt->basis
-                                                               : CASIA_BASIS_OTHER,
-                            ctx->name, ctx->err);
-    if (rc == CASIA_OK)
-        snprintf(ctx->report->source_id, sizeof ctx->report->source_id, "%s", id);
-    return rc;
+    casia__source_info src;
+    src.id = fallback_id;
+    src.title = title;
+    src.publisher = "Stockholm International Peace Research Institute (SIPRI)";
+    src.url = "https://armstrade.sipri.org/";
+    src.description = description;
+    src.basis = CASIA_BASIS_OTHER;
+    return casia__import_finish(out, b, ctx, &src);
 }
 
 /* Reads the next record: 1, 0 at the end, or a negative status (an
@@ -137,13 +127,77 @@ static int parse_title(const char *t, int *to, char *name, size_t size)
     return 0;
 }
 
+/* The title (the country, and whether the table is of imports), the
+ * notes (the "Generated:" line) and the header of years: years[i] the
+ * year of column i, or -1. title and generated hold TEXT bytes.
+ * CASIA_OK, or an error in ctx. */
+static int tiv_header(casia__csv *c, casia__import_ctx *ctx, char *title,
+                      char *generated, int *to, int *country, int **years,
+                      size_t *ncols)
+{
+    char name[TEXT];
+    casia_error e;
+    size_t i;
+    int rc;
+
+    /* the title */
+    if ((rc = next_record(c, ctx, 0)) <= 0) {
+        if (rc == 0)
+            rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
+                                  "empty file: no SIPRI title line");
+        return rc;
+    }
+    casia__csv_text(c, 0, title, TEXT, 1);
+    if (parse_title(title, to, name, sizeof name) != 0) {
+        rc = casia__csv_error(c, 0, ctx->err, CASIA_EFORMAT,
+                              "not a SIPRI TIV table: the first line should "
+                              "read \"TIV of arms exports to COUNTRY, "
+                              "YEAR-YEAR\" (or \"from COUNTRY\")");
+        return rc;
+    }
+    if (casia__country_resolve_n(country, name, strlen(name), &e) != CASIA_OK) {
+        rc = casia__csv_error(c, 0, ctx->err, e.code, "the table's country: %s",
+                              e.text);
+        return rc;
+    }
+
+    /* notes, then the header of years */
+    for (;;) {
+        char first[TEXT];
+        if ((rc = next_record(c, ctx, 0)) <= 0) {
+            if (rc == 0)
+                rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
+                                      "no header of years in the SIPRI table");
+            return rc;
+        }
+        casia__csv_text(c, 0, first, sizeof first, 1);
+        if (strncmp(first, "Generated:", 10) == 0)
+            snprintf(generated, TEXT, "%s", first);
+        if (first[0] == '\0' && casia__csv_count(c) > 1) {
+            size_t len;
+            const char *f = casia__csv_field(c, 1, &len, NULL);
+            if (casia__parse_year(f, len) > 0)
+                break;
+        }
+    }
+    *ncols = casia__csv_count(c);
+    if (!(*years = calloc(*ncols, sizeof **years)))
+        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    for (i = 1; i < *ncols; i++) {
+        size_t len;
+        const char *f = casia__csv_field(c, i, &len, NULL);
+        (*years)[i] = casia__parse_year(f, len);   /* "Total" and "" give -1 */
+    }
+    return CASIA_OK;
+}
+
 int casia__import_sipri_tiv(casia_dataset **out, casia__csv *c,
                             casia__import_ctx *ctx)
 {
     char base[256];
     casia__bulk *b = casia__bulk_new(0);
     casia_import_report *rep = ctx->report;
-    char title[TEXT] = "", generated[TEXT] = "", name[TEXT], desc[2 * TEXT];
+    char title[TEXT] = "", generated[TEXT] = "", desc[2 * TEXT];
     int *years = NULL, country = -1, to = 1, world = casia__country_world(), rc;
     size_t ncols = 0, i;
     unsigned ind;
@@ -154,56 +208,9 @@ int casia__import_sipri_tiv(casia_dataset **out, casia__csv *c,
     if ((rc = casia__bulk_indicator(b, &ind, "arms.import_tiv", NULL, ctx->err)))
         goto fail;
 
-    /* the title */
-    if ((rc = next_record(c, ctx, 0)) <= 0) {
-        if (rc == 0)
-            rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
-                                  "empty file: no SIPRI title line");
+    if ((rc = tiv_header(c, ctx, title, generated, &to, &country, &years,
+                         &ncols)) != CASIA_OK)
         goto fail;
-    }
-    casia__csv_text(c, 0, title, sizeof title, 1);
-    if (parse_title(title, &to, name, sizeof name) != 0) {
-        rc = casia__csv_error(c, 0, ctx->err, CASIA_EFORMAT,
-                              "not a SIPRI TIV table: the first line should "
-                              "read \"TIV of arms exports to COUNTRY, "
-                              "YEAR-YEAR\" (or \"from COUNTRY\")");
-        goto fail;
-    }
-    if (casia__country_resolve_n(&country, name, strlen(name), &e) != CASIA_OK) {
-        rc = casia__csv_error(c, 0, ctx->err, e.code, "the table's country: %s",
-                              e.text);
-        goto fail;
-    }
-
-    /* notes, then the header of years */
-    for (;;) {
-        char first[TEXT];
-        if ((rc = next_record(c, ctx, 0)) <= 0) {
-            if (rc == 0)
-                rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
-                                      "no header of years in the SIPRI table");
-            goto fail;
-        }
-        casia__csv_text(c, 0, first, sizeof first, 1);
-        if (strncmp(first, "Generated:", 10) == 0)
-            snprintf(generated, sizeof generated, "%s", first);
-        if (first[0] == '\0' && casia__csv_count(c) > 1) {
-            size_t len;
-            const char *f = casia__csv_field(c, 1, &len, NULL);
-            if (casia__parse_year(f, len) > 0)
-                break;
-        }
-    }
-    ncols = casia__csv_count(c);
-    if (!(years = calloc(ncols, sizeof *years))) {
-        rc = casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
-        goto fail;
-    }
-    for (i = 1; i < ncols; i++) {
-        size_t len;
-        const char *f = casia__csv_field(c, i, &len, NULL);
-        years[i] = casia__parse_year(f, len);   /* "Total" and "" give -1 */
-    }
 
     /* one row per supplier (or recipient), then "Total" */
     for (;;) {
@@ -291,22 +298,17 @@ fail:
 /* ------------------------------------------------------------------ */
 /* The trade register                                                  */
 
-int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
-                                 casia__import_ctx *ctx)
-{
-    char base[256];
-    casia__bulk *b = casia__bulk_new(1);
-    casia_import_report *rep = ctx->report;
-    char title[TEXT] = "", generated[TEXT] = "", desc[3 * TEXT];
-    int col_sup = -1, col_rec = -1, col_year = -1, col_tiv = -1, rc;
-    size_t nheader = 0, i;
-    unsigned ind;
-    casia_error e;
+/* The columns of the register: supplier, recipient, delivery year, TIV. */
+enum { COL_SUP, COL_REC, COL_YEAR, COL_TIV };
 
-    if (!b)
-        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
-    if ((rc = casia__bulk_indicator(b, &ind, "arms.import_tiv", NULL, ctx->err)))
-        goto fail;
+/* Notes (the title, the "Data generated:" line), then the header: cols[]
+ * the columns, *nheader its fields. title and generated hold TEXT bytes.
+ * CASIA_OK, or an error in ctx. */
+static int register_header(casia__csv *c, casia__import_ctx *ctx, char *title,
+                           char *generated, int *cols, size_t *nheader)
+{
+    int col_sup = -1, col_rec = -1, col_year = -1, col_tiv = -1, rc;
+    size_t i;
 
     /* notes, then the header */
     for (;;) {
@@ -316,18 +318,18 @@ int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
                 rc = casia__error_set(ctx->err, CASIA_EFORMAT, ctx->name,
                                       "not a SIPRI trade register: no header "
                                       "\"SIPRI AT Database ID,Supplier,...\"");
-            goto fail;
+            return rc;
         }
         text_nosemi(c, 0, first, sizeof first);
         if (strncmp(first, "Transfers of major conventional arms", 36) == 0)
-            snprintf(title, sizeof title, "%s", first);
+            snprintf(title, TEXT, "%s", first);
         if (strncmp(first, "Data generated:", 15) == 0)
-            snprintf(generated, sizeof generated, "%s", first);
+            snprintf(generated, TEXT, "%s", first);
         if (strcmp(first, "SIPRI AT Database ID") == 0)
             break;
     }
-    nheader = casia__csv_count(c);
-    for (i = 0; i < nheader; i++) {
+    *nheader = casia__csv_count(c);
+    for (i = 0; i < *nheader; i++) {
         char key[64], text[TEXT];
         text_nosemi(c, i, text, sizeof text);
         casia__header_key(key, sizeof key, text, strlen(text));
@@ -340,14 +342,39 @@ int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
         else if (strcmp(key, "tivdeliveryvalues") == 0)
             col_tiv = (int)i;
     }
-    if (col_sup < 0 || col_rec < 0 || col_year < 0 || col_tiv < 0) {
-        rc = casia__csv_error(c, 0, ctx->err, CASIA_EFORMAT,
-                              "SIPRI register header without %s",
-                              col_sup < 0 ? "Supplier" : col_rec < 0 ? "Recipient"
-                              : col_year < 0 ? "Delivery year"
-                                             : "TIV delivery values");
+    if (col_sup < 0 || col_rec < 0 || col_year < 0 || col_tiv < 0)
+        return casia__csv_error(c, 0, ctx->err, CASIA_EFORMAT,
+                                "SIPRI register header without %s",
+                                col_sup < 0 ? "Supplier" : col_rec < 0 ? "Recipient"
+                                : col_year < 0 ? "Delivery year"
+                                               : "TIV delivery values");
+    cols[COL_SUP] = col_sup;
+    cols[COL_REC] = col_rec;
+    cols[COL_YEAR] = col_year;
+    cols[COL_TIV] = col_tiv;
+    return CASIA_OK;
+}
+
+int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
+                                 casia__import_ctx *ctx)
+{
+    char base[256];
+    casia__bulk *b = casia__bulk_new(1);
+    casia_import_report *rep = ctx->report;
+    char title[TEXT] = "", generated[TEXT] = "", desc[3 * TEXT];
+    int cols[4] = {-1, -1, -1, -1}, rc;
+    size_t nheader = 0;
+    unsigned ind;
+    casia_error e;
+
+    if (!b)
+        return casia__error_set(ctx->err, CASIA_ENOMEM, ctx->name, NULL);
+    if ((rc = casia__bulk_indicator(b, &ind, "arms.import_tiv", NULL, ctx->err)))
         goto fail;
-    }
+
+    if ((rc = register_header(c, ctx, title, generated, cols, &nheader)) !=
+        CASIA_OK)
+        goto fail;
 
     /*
      * One row per deal and delivery year. The last columns' labels sit one
@@ -379,26 +406,26 @@ int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
                              (unsigned long)nheader);
             goto bad;
         }
-        text_nosemi(c, (size_t)col_tiv, tiv, sizeof tiv);
-        f = casia__csv_field(c, (size_t)col_year, &len, NULL);
+        text_nosemi(c, (size_t)cols[COL_TIV], tiv, sizeof tiv);
+        f = casia__csv_field(c, (size_t)cols[COL_YEAR], &len, NULL);
         if (tiv[0] == '\0' || len == 0) {
             rep->filtered++;   /* no TIV or no delivery year: nothing delivered */
             continue;
         }
         if ((year = casia__parse_year(f, len)) < 0) {
-            casia__csv_error(c, (size_t)col_year, &e, CASIA_ESCHEMA,
+            casia__csv_error(c, (size_t)cols[COL_YEAR], &e, CASIA_ESCHEMA,
                              "delivery year \"%s\" is not a year from 1900 to 2100",
                              CASIA__EXCERPT(f, len, 20));
             goto bad;
         }
         if (casia__parse_number(tiv, strlen(tiv), &v) != 0 || v < 0) {
-            casia__csv_error(c, (size_t)col_tiv, &e, CASIA_ESCHEMA,
+            casia__csv_error(c, (size_t)cols[COL_TIV], &e, CASIA_ESCHEMA,
                              "TIV \"%s\" is not a number of zero or more",
                              CASIA__EXCERPT(tiv, strlen(tiv), 40));
             goto bad;
         }
-        if ((sup = sipri_country(c, (size_t)col_sup, "supplier", &e)) < 0 ||
-            (recv = sipri_country(c, (size_t)col_rec, "recipient", &e)) < 0)
+        if ((sup = sipri_country(c, (size_t)cols[COL_SUP], "supplier", &e)) < 0 ||
+            (recv = sipri_country(c, (size_t)cols[COL_REC], "recipient", &e)) < 0)
             goto bad;
         rc = casia__bulk_add(b, ind, recv, sup, year, -1, v, c->line, msg, sizeof msg);
         if (rc == CASIA_ENOMEM) {
@@ -406,7 +433,7 @@ int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
             goto fail;
         }
         if (rc != CASIA_OK) {
-            casia__csv_error(c, (size_t)col_tiv, &e, rc, "%s", msg);
+            casia__csv_error(c, (size_t)cols[COL_TIV], &e, rc, "%s", msg);
             goto bad;
         }
         rep->kept++;
@@ -427,4 +454,20 @@ int casia__import_sipri_register(casia_dataset **out, casia__csv *c,
 fail:
     casia__bulk_free(b);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Detection (the registry in import.c asks record by record)          */
+
+int casia__detect_sipri_tiv(const casia__csv *c, int record)
+{
+    return (record == 1 && casia__import_starts_with(c, 0, "TIV of arms ")) ||
+           casia__import_starts_with(c, 0, "Figures are SIPRI Trend Indicator Values");
+}
+
+int casia__detect_sipri_register(const casia__csv *c, int record)
+{
+    return (record == 1 &&
+            casia__import_starts_with(c, 0, "Transfers of major conventional arms")) ||
+           casia__import_starts_with(c, 0, "SIPRI AT Database ID");
 }

@@ -111,6 +111,47 @@ static int cmp_ranked(const void *x, const void *y)
     return (a->partner > b->partner) - (a->partner < b->partner);
 }
 
+/*
+ * One source for the window [first, last]: most years covered, then most
+ * recent, then the smallest id. Its index (-1 when none covers a year),
+ * the years it covers ([*y0, *y1], *cov of them) and how many sources
+ * cover some (*covering).
+ */
+static int window_source(const casia__arms *a, int first, int last, int *cov_out,
+                         int *covering, int *y0, int *y1)
+{
+    int best = -1, best_cov = 0;
+    size_t i;
+    for (i = 0; i < a->n_cand; i++) {
+        int s = a->cand[i];
+        int lo = a->span_lo[s] > first ? a->span_lo[s] : first;
+        int hi = a->span_hi[s] < last ? a->span_hi[s] : last;
+        int cov = hi >= lo ? hi - lo + 1 : 0;
+        if (cov > 0)
+            (*covering)++;
+        if (cov > best_cov ||
+            (cov == best_cov && cov > 0 && a->span_hi[s] > a->span_hi[best])) {
+            best = s;
+            best_cov = cov;
+            *y0 = lo;
+            *y1 = hi;
+        }
+    }
+    *cov_out = best_cov;
+    return best;
+}
+
+/* A supplier's entry of the ranking from its run of rows. */
+static void ranked_add(casia__ranked *e, const casia_dataset *ds, int partner,
+                       const casia__sum *run, long obs)
+{
+    e->partner = partner;
+    e->value = casia__sum_value(run);
+    e->basis = ds->obs_basis[obs];
+    e->obs = obs;
+    e->flags = 0;
+}
+
 int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
                        int first, int last, casia__ranked **ranked,
                        size_t *n_ranked, casia_result *total)
@@ -121,7 +162,7 @@ int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
     casia__ranked *rk = NULL;
     casia_result r;
     size_t i, m = 0;
-    int best = -1, best_cov = 0, covering = 0, y0 = 0, y1 = 0, has_world = 0;
+    int best, best_cov = 0, covering = 0, y0 = 0, y1 = 0, has_world = 0;
     int run_partner = -1;
     long run_obs = -1;
     double den;
@@ -131,24 +172,7 @@ int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
     if (supplier >= 0 &&
         (casia__ix_aggregate(supplier) || !casia__arms_known(a, supplier)))
         return CASIA_ENOTFOUND;
-    /* one source for the window: most years covered, then most recent,
-     * then the smallest id */
-    for (i = 0; i < a->n_cand; i++) {
-        int s = a->cand[i];
-        int lo = a->span_lo[s] > first ? a->span_lo[s] : first;
-        int hi = a->span_hi[s] < last ? a->span_hi[s] : last;
-        int cov = hi >= lo ? hi - lo + 1 : 0;
-        if (cov > 0)
-            covering++;
-        if (cov > best_cov ||
-            (cov == best_cov && cov > 0 && a->span_hi[s] > a->span_hi[best])) {
-            best = s;
-            best_cov = cov;
-            y0 = lo;
-            y1 = hi;
-        }
-    }
-    if (best < 0)
+    if ((best = window_source(a, first, last, &best_cov, &covering, &y0, &y1)) < 0)
         return CASIA_ENOTFOUND;
 
     casia__res_init(&r, "fraction", first, last);
@@ -165,14 +189,8 @@ int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
         int p = -1, y;
         /* close a supplier's run (rows are sorted by supplier) */
         if (i == a->hi || (p = (int)CASIA__KEY_PAR(ds->obs_key[i])) != run_partner) {
-            if (rk && run_partner >= 0 && !casia__sum_is_zero(&run)) {
-                rk[m].partner = run_partner;
-                rk[m].value = casia__sum_value(&run);
-                rk[m].basis = ds->obs_basis[run_obs];
-                rk[m].obs = run_obs;
-                rk[m].flags = 0;
-                m++;
-            }
+            if (rk && run_partner >= 0 && !casia__sum_is_zero(&run))
+                ranked_add(&rk[m++], ds, run_partner, &run, run_obs);
             casia__sum_init(&run);
             run_partner = p;
             run_obs = -1;

@@ -1,7 +1,8 @@
 /*
  * libcasia/indices_internal.h - declarations shared by the files of the
- * indices (indices.c, trade.c, arms.c, remittance.c, institutions.c,
- * composite.c, table.c). Nothing here is exported.
+ * indices (ixcore.c, indices.c, trade.c, arms.c, remittance.c,
+ * institutions.c, composite.c, table.c, table_build.c). Nothing here is
+ * exported.
  *
  * The per-call functions and the bulk tables share one core per index
  * family: the per-call function gathers the observations of one group
@@ -16,7 +17,7 @@
 #include "internal.h"
 
 /* ------------------------------------------------------------------ */
-/* Context of one computation (indices.c)                              */
+/* Context of one computation (ixcore.c)                               */
 
 /* How the mirror may be used. */
 enum { CASIA__MIRROR_NO = 0, CASIA__MIRROR_FALLBACK = 1, CASIA__MIRROR_ONLY = 2 };
@@ -38,6 +39,10 @@ int casia__ix_init(casia__ix *c, const casia_dataset *ds,
 
 /* Resolves a country argument: CASIA_OK, CASIA_ENOTFOUND, CASIA_EINVAL. */
 int casia__ix_country(int *index, const char *text);
+/* casia__ix_init(), then the reporter and the partner (their statuses). */
+int casia__ix_pair(casia__ix *c, int *rep, int *par, const casia_dataset *ds,
+                   const char *reporter, const char *partner,
+                   const casia_options *opt);
 
 /* Whether a registry index is an aggregate (WLD, EUU, groups). */
 int casia__ix_aggregate(int country);
@@ -91,7 +96,7 @@ int casia__ix_pick_pair(casia__pick *p, const casia__ix *c, int ind, int mind,
                         int rep, int par, int year, int prefer);
 
 /* ------------------------------------------------------------------ */
-/* Results (indices.c)                                                 */
+/* Results (ixcore.c)                                                  */
 
 /* Zeroes r and sets its unit, window and "no basis yet". */
 void casia__res_init(casia_result *r, const char *unit, int year_from,
@@ -238,6 +243,15 @@ int casia__arms_window(casia_result *out, const casia__arms *a, int supplier,
                        size_t *n_ranked, casia_result *total);
 
 /* ------------------------------------------------------------------ */
+/* UN votes (institutions.c)                                           */
+
+/* The year of a vote's date "YYYY-MM-DD"; 0 when it does not start with
+ * four digits. */
+int casia__vote_year(const char *date);
+/* The agreement of two votes is the public casia_vote_agreement(): its
+ * scores add exactly, so the tables' sums equal casia_un_agreement()'s. */
+
+/* ------------------------------------------------------------------ */
 /* Composite (composite.c)                                             */
 
 /*
@@ -262,7 +276,66 @@ int casia__composite_combine(double *value, unsigned *dims, double *wnorm,
  */
 int casia__composite_build(casia_result *out, double *wnorm, int *status,
                            const casia_result *res, const double *w, int year);
-/* Validates weights: CASIA_OK or CASIA_EINVAL. */
+/* Validates weights: CASIA_OK or CASIA_EINVAL (ixcore.c, for the
+ * options). */
 int casia__weights_ok(const double *w);
+
+/* ------------------------------------------------------------------ */
+/* The registry of indices (indices.c) and the table builders          */
+/* (table_build.c)                                                     */
+
+/* Where a table builder puts its rows: add(to, ...) copies the result's
+ * value, unit, basis and flags. CASIA_OK or CASIA_ENOMEM. */
+typedef struct casia__sink {
+    int (*add)(void *to, int rep, int par, int year, int index,
+               const casia_result *r);
+    void *to;
+} casia__sink;
+
+/* Computes one index as casia_index() does (the per-call path). */
+typedef int (*casia__index_fn)(casia_result *out, const casia_dataset *ds,
+                               const char *reporter, const char *partner,
+                               int year, const casia_options *opt);
+
+/* Adds the rows of every index it makes for every group of the dataset
+ * (the bulk path); opt is the caller's, c its context. */
+typedef int (*casia__table_builder)(casia__sink *t, const casia__ix *c,
+                                    const casia_options *opt);
+
+/*
+ * One index: its id, its name, the function casia_index() calls, the
+ * builder of its table rows (a builder that makes several indices is
+ * named on each of their rows and run once; NULL for the composite,
+ * which table.c makes from the others' rows), and the dimension of the
+ * composite it stands for (-1 for none).
+ */
+typedef struct casia__index_def {
+    casia_index_id id;
+    const char *name;
+    casia__index_fn fn;
+    casia__table_builder build;
+    int dim;
+} casia__index_def;
+
+/* The row of an index, NULL for an unknown id. */
+const casia__index_def *casia__index_def_get(casia_index_id index);
+
+int casia__build_trade(casia__sink *t, const casia__ix *c,
+                       const casia_options *opt);
+int casia__build_energy(casia__sink *t, const casia__ix *c,
+                        const casia_options *opt);
+int casia__build_arms(casia__sink *t, const casia__ix *c,
+                      const casia_options *opt);
+int casia__build_remittances(casia__sink *t, const casia__ix *c,
+                             const casia_options *opt);
+int casia__build_institutions(casia__sink *t, const casia__ix *c,
+                              const casia_options *opt);
+int casia__build_votes(casia__sink *t, const casia__ix *c,
+                       const casia_options *opt);
+int casia__build_events(casia__sink *t, const casia__ix *c,
+                        const casia_options *opt);
+/* The years of the table: from the first to the last year of any
+ * observation, UN vote, or membership start or end (table_build.c). */
+void casia__table_years(const casia_dataset *ds, int *lo, int *hi);
 
 #endif /* CASIA_INDICES_INTERNAL_H */

@@ -99,10 +99,7 @@ static int institutions(casia_result *out, const casia_dataset *ds,
     double n_led, n_any;
     if (!out || year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&ci, country)) != CASIA_OK ||
-        (rc = casia__ix_country(&li, leader)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &ci, &li, ds, country, leader, opt)) != CASIA_OK)
         return rc;
     if (!leads_something(ds, li))
         return CASIA_ENOTFOUND;
@@ -146,7 +143,7 @@ CASIA_API int casia_institutional_share(casia_result *out,
 /* ------------------------------------------------------------------ */
 /* UN votes                                                            */
 
-static int date_year(const char *date)
+int casia__vote_year(const char *date)
 {
     int y = 0, k;
     for (k = 0; k < 4; k++) {
@@ -182,10 +179,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
     int rc, ci, pi;
     if (!out || (n_resolutions && !resolutions))
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&ci, country)) != CASIA_OK ||
-        (rc = casia__ix_country(&pi, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &ci, &pi, ds, country, partner, opt)) != CASIA_OK)
         return rc;
     if (ci == pi)
         return CASIA_EINVAL;
@@ -214,7 +208,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
             }
             j++;
         }
-        if (year && date_year(date) != year)
+        if (year && casia__vote_year(date) != year)
             keep = 0;
         if (keep && resolutions) {
             size_t k;
@@ -242,7 +236,7 @@ CASIA_API int casia_un_agreement(casia_result *out, const casia_dataset *ds,
                 sc[n++] = s;
                 casia__res_source(&r, ds, sa);
                 casia__res_source(&r, ds, sb);
-                casia__res_year(&r, date_year(date));
+                casia__res_year(&r, casia__vote_year(date));
             }
         }
         i = j;

@@ -146,10 +146,7 @@ CASIA_API int casia_remittance_share(casia_result *out,
     int rc, rep, par, ir, ip, have_j = 0, have_w = 0, have_p, k;
     if (!out || year < CASIA__YEAR_MIN || year > CASIA__YEAR_MAX)
         return CASIA_EINVAL;
-    if ((rc = casia__ix_init(&c, ds, opt)) != CASIA_OK)
-        return rc;
-    if ((rc = casia__ix_country(&rep, reporter)) != CASIA_OK ||
-        (rc = casia__ix_country(&par, partner)) != CASIA_OK)
+    if ((rc = casia__ix_pair(&c, &rep, &par, ds, reporter, partner, opt)) != CASIA_OK)
         return rc;
     if (par == c.world || casia__ix_aggregate(par))
         return CASIA_ENOTFOUND;
