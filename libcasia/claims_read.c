@@ -309,8 +309,6 @@ static int get_thresholds(rd *r, const cJSON *obj, claim_node *n,
 /* ------------------------------------------------------------------ */
 /* Claims                                                              */
 
-static int read_node(rd *r, const cJSON *obj, claim_node **out, int top);
-
 static int read_term(rd *r, const cJSON *obj, const char *key,
                      const char *country, claim_term *t)
 {
@@ -352,6 +350,259 @@ static int parse_type(const char *s, casia_claim_type *out)
     return 0;
 }
 
+/*
+ * The array member key of obj, of min..max strings, each handed to item:
+ * 0 taken, 1 not a valid what (an error at the item), or a status.
+ */
+static int read_list(rd *r, const cJSON *obj, const char *key, int min,
+                     int max, const char *what, claim_node *n,
+                     int (*item)(rd *r, claim_node *n, const char *s))
+{
+    const cJSON *arr, *c;
+    int idx, i = 0, rc;
+    arr = get(obj, key, &idx);
+    if (!arr || !cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < min ||
+        cJSON_GetArraySize(arr) > max)
+        return fail_at(r, obj, key, "\"%s\" must be an array of %d to %d %ss",
+                       key, min, max, what);
+    push(r, idx);
+    for (c = arr->child; c; c = c->next, i++) {
+        rc = cJSON_IsString(c) ? item(r, n, c->valuestring) : 1;
+        if (rc > 0) {
+            push(r, i);
+            return fail(r, CASIA_ESCHEMA, "unknown %s %s%s%s", what,
+                        cJSON_IsString(c) ? "\"" : "(not a string)",
+                        cJSON_IsString(c) ? c->valuestring : "",
+                        cJSON_IsString(c) ? "\"" : "");
+        }
+        if (rc < 0)
+            return rc;
+    }
+    pop(r);
+    return CASIA_OK;
+}
+
+static int set_partner(rd *r, claim_node *n, const char *s)
+{
+    (void)r;
+    if (casia_country_resolve(&n->set[n->n_set], s, NULL) != CASIA_OK)
+        return 1;
+    n->n_set++;
+    return 0;
+}
+
+static int add_event_type(rd *r, claim_node *n, const char *s)
+{
+    casia_event_type t;
+    (void)r;
+    if (casia_event_type_parse(&t, s) != CASIA_OK)
+        return 1;
+    n->types |= 1u << t;
+    return 0;
+}
+
+static int add_resolution(rd *r, claim_node *n, const char *s)
+{
+    if (!(n->resolutions[n->n_resolutions] = dup(r, s)))
+        return nomem(r);
+    n->n_resolutions++;
+    return 0;
+}
+
+static int read_node(rd *r, const cJSON *obj, claim_node **out, int top);
+
+/* every, since: the range and the inner claim of one year */
+static int read_every(rd *r, const cJSON *obj, claim_node *n, const char *type)
+{
+    const cJSON *v;
+    int rc, idx;
+    if (n->type == CASIA_CLAIM_EVERY && !get(obj, "years", NULL))
+        return fail(r, CASIA_ESCHEMA, "\"every\" needs \"years\": [FIRST, LAST]");
+    if (n->type == CASIA_CLAIM_SINCE && !n->year_from)
+        return fail(r, CASIA_ESCHEMA, "\"since\" needs \"year\"");
+    if (n->type == CASIA_CLAIM_SINCE && get(obj, "year", NULL))
+        n->year_to = 0;   /* up to the last year with data */
+    v = get(obj, "claim", &idx);
+    if (!v)
+        return fail(r, CASIA_ESCHEMA, "missing \"claim\": the claim that "
+                    "holds in every year");
+    push(r, idx);
+    if ((rc = read_node(r, v, &n->sub, 0)))
+        return rc;
+    pop(r);
+    if (n->sub->type == CASIA_CLAIM_EVERY || n->sub->type == CASIA_CLAIM_SINCE ||
+        n->sub->type == CASIA_CLAIM_OVERTAKES || n->sub->type == CASIA_CLAIM_CHANGE)
+        return fail_at(r, obj, "claim", "the inner claim of \"%s\" must be "
+                       "of one year (top, value, ratio, member, count, "
+                       "vote)", type);
+    n->a = n->sub->a;
+    return CASIA_OK;
+}
+
+static int read_member(rd *r, const cJSON *obj, claim_node *n, const char *type)
+{
+    const cJSON *m = get(obj, "member", NULL);
+    int rc;
+    (void)type;
+    if ((rc = get_country(r, obj, "country", 1, &n->a.country)) ||
+        (rc = get_string(r, obj, "organisation", 1, &n->org)))
+        return rc;
+    n->expect_member = 1;
+    if (m) {
+        if (!cJSON_IsBool(m))
+            return fail_at(r, obj, "member", "\"member\" must be true or false");
+        n->expect_member = cJSON_IsTrue(m);
+    }
+    return CASIA_OK;
+}
+
+static int read_vote(rd *r, const cJSON *obj, claim_node *n, const char *type)
+{
+    const char *vote;
+    int rc, i;
+    (void)type;
+    if ((rc = get_country(r, obj, "country", 1, &n->a.country)) ||
+        (rc = get_string(r, obj, "vote", 1, &vote)))
+        return rc;
+    for (i = CASIA_VOTE_YES; i <= CASIA_VOTE_ABSENT; i++)
+        if (strcmp(vote, casia_vote_choice_name((casia_vote_choice)i)) == 0)
+            n->vote = (casia_vote_choice)i;
+    if (!n->vote)
+        return fail_at(r, obj, "vote", "unknown vote \"%s\" (yes, no, "
+                       "abstain, absent)", vote);
+    n->a.m.unit = "count";
+    return read_list(r, obj, "resolutions", 1, CLAIM_MAX_RESOLUTIONS,
+                     "resolution id", n, add_resolution);
+}
+
+static int read_count(rd *r, const cJSON *obj, claim_node *n, const char *type)
+{
+    const cJSON *v = get(obj, "partner", NULL);
+    int rc;
+    (void)type;
+    if ((rc = get_country(r, obj, "country", 1, &n->a.country)))
+        return rc;
+    if (v) {
+        /* a country, or an organisation id kept as written */
+        if (!cJSON_IsString(v))
+            return fail_at(r, obj, "partner", "\"partner\" must be a string");
+        if (casia_country_resolve(&n->a.partner, v->valuestring, NULL) != CASIA_OK)
+            n->a.partner = dup(r, v->valuestring);
+        if (!n->a.partner)
+            return nomem(r);
+    }
+    if (get(obj, "event_types", NULL) &&
+        (rc = read_list(r, obj, "event_types", 1, CASIA_EVENT_TYPE_END,
+                        "event type", n, add_event_type)))
+        return rc;
+    n->a.m.unit = "count";
+    return get_thresholds(r, obj, n, "count", 1);
+}
+
+static int read_top(rd *r, const cJSON *obj, claim_node *n)
+{
+    int rc;
+    if ((rc = get_country(r, obj, "expect", 1, &n->expect)))
+        return rc;
+    if (!n->a.m.is_index)
+        return fail_at(r, obj, "measure", "top needs an index, not the "
+                       "indicator \"%s\"", n->a.m.name);
+    if (get(obj, "partners", NULL))
+        return read_list(r, obj, "partners", 2, CLAIM_MAX_SET, "country", n,
+                         set_partner);
+    if (n->a.m.index != CASIA_INDEX_IMPORT_SHARE &&
+        n->a.m.index != CASIA_INDEX_EXPORT_SHARE &&
+        n->a.m.index != CASIA_INDEX_TURNOVER_SHARE &&
+        n->a.m.index != CASIA_INDEX_ARMS_SHARE)
+        return fail_at(r, obj, "measure", "ranking among all partners "
+                       "needs a trade share or arms_share; name "
+                       "\"partners\" for \"%s\"", n->a.m.name);
+    return CASIA_OK;
+}
+
+static int read_change(rd *r, const cJSON *obj, claim_node *n)
+{
+    const cJSON *p = get(obj, "periods", NULL), *d = get(obj, "direction", NULL);
+    const char *unit = strcmp(n->a.m.unit, "fraction") == 0 ? "pp" : n->a.m.unit;
+    int i, rc;
+    if (!n->a.m.is_index)
+        return fail_at(r, obj, "measure", "change needs an index, not the "
+                       "indicator \"%s\"", n->a.m.name);
+    for (i = 0; i < 2; i++) {
+        const cJSON *q = cJSON_GetArrayItem(p, i);
+        if (!cJSON_IsArray(p) || cJSON_GetArraySize(p) != 2 ||
+            !cJSON_IsArray(q) || cJSON_GetArraySize(q) != 2 ||
+            !as_year(cJSON_GetArrayItem(q, 0), &n->period[i][0]) ||
+            !as_year(cJSON_GetArrayItem(q, 1), &n->period[i][1]) ||
+            n->period[i][0] > n->period[i][1])
+            return fail_at(r, obj, "periods", "\"periods\" must be "
+                           "[[FIRST, LAST], [FIRST, LAST]]");
+    }
+    if (d) {
+        if (cJSON_IsString(d) && strcmp(d->valuestring, "increase") == 0)
+            n->sign = 1;
+        else if (cJSON_IsString(d) && strcmp(d->valuestring, "decrease") == 0)
+            n->sign = -1;
+        else
+            return fail_at(r, obj, "direction", "\"direction\" must be "
+                           "\"increase\" or \"decrease\"");
+    }
+    if ((rc = get_thresholds(r, obj, n, unit, !d)))
+        return rc;
+    n->a.m.unit = unit;
+    return CASIA_OK;
+}
+
+/* top, overtakes, value, ratio, change: claims over measured values */
+static int read_measured(rd *r, const cJSON *obj, claim_node *n,
+                         const char *type)
+{
+    int rc;
+    (void)type;
+    if ((rc = get_country(r, obj, "country", 1, &n->a.country)))
+        return rc;
+    if (n->type != CASIA_CLAIM_RATIO &&
+        ((rc = get_measure(r, obj, 1, &n->a.m)) ||
+         (rc = get_country(r, obj, "partner", 0, &n->a.partner))))
+        return rc;
+    if (n->year_from != n->year_to && n->type != CASIA_CLAIM_RATIO &&
+        !n->a.m.is_index)
+        return fail_at(r, obj, "years", "\"years\" needs an index (a window "
+                       "or a period mean), not the indicator \"%s\"",
+                       n->a.m.name);
+    switch (n->type) {
+    case CASIA_CLAIM_TOP:
+        return read_top(r, obj, n);
+    case CASIA_CLAIM_OVERTAKES:
+        if ((rc = get_country(r, obj, "partner", 1, &n->expect)) ||
+            (rc = get_country(r, obj, "other", 1, &n->other)) ||
+            (rc = get_year(r, obj, "by", &n->by)))
+            return rc;
+        if (!n->by)
+            return fail(r, CASIA_ESCHEMA, "missing \"by\": the year by which "
+                        "it overtakes");
+        n->a.partner = NULL;
+        return CASIA_OK;
+    case CASIA_CLAIM_RATIO:
+        if ((rc = read_term(r, obj, "numerator", n->a.country, &n->a)) ||
+            (rc = read_term(r, obj, "denominator", n->a.country, &n->b)))
+            return rc;
+        return get_thresholds(r, obj, n, "ratio", 1);
+    case CASIA_CLAIM_CHANGE:
+        return read_change(r, obj, n);
+    default:
+        return get_thresholds(r, obj, n, n->a.m.unit, 1);
+    }
+}
+
+/* The reader of each claim type, indexed by casia_claim_type. */
+typedef int (*type_reader)(rd *r, const cJSON *obj, claim_node *n,
+                           const char *type);
+static const type_reader type_readers[] = {
+    NULL, read_measured, read_measured, read_measured, read_measured,
+    read_measured, read_every, read_every, read_member, read_count,
+    read_vote};
+
 static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
 {
     static const char *const allowed[] = {
@@ -360,10 +611,9 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
         "between", "unit", "numerator", "denominator", "periods",
         "direction", "claim", "organisation", "member", "event_types",
         "resolutions", "vote", "note", NULL};
-    const cJSON *v;
     claim_node *n;
     const char *type;
-    int rc, idx;
+    int rc;
 
     if (!cJSON_IsObject(obj))
         return fail(r, CASIA_ESCHEMA, "a claim must be an object");
@@ -388,228 +638,12 @@ static int read_node(rd *r, const cJSON *obj, claim_node **out, int top)
         return fail_at(r, obj, "years", "\"year\" and \"years\" together");
     if (get(obj, "year", NULL))
         n->year_to = n->year_from;
-
-    if (n->type == CASIA_CLAIM_EVERY || n->type == CASIA_CLAIM_SINCE) {
-        if (n->type == CASIA_CLAIM_EVERY && !get(obj, "years", NULL))
-            return fail(r, CASIA_ESCHEMA, "\"every\" needs \"years\": [FIRST, LAST]");
-        if (n->type == CASIA_CLAIM_SINCE && !get(obj, "year", NULL) &&
-            !get(obj, "years", NULL))
-            return fail(r, CASIA_ESCHEMA, "\"since\" needs \"year\"");
-        if (n->type == CASIA_CLAIM_SINCE && get(obj, "year", NULL))
-            n->year_to = 0;   /* up to the last year with data */
-        v = get(obj, "claim", &idx);
-        if (!v)
-            return fail(r, CASIA_ESCHEMA, "missing \"claim\": the claim that "
-                        "holds in every year");
-        push(r, idx);
-        if ((rc = read_node(r, v, &n->sub, 0)))
-            return rc;
-        pop(r);
-        if (n->sub->type == CASIA_CLAIM_EVERY || n->sub->type == CASIA_CLAIM_SINCE ||
-            n->sub->type == CASIA_CLAIM_OVERTAKES || n->sub->type == CASIA_CLAIM_CHANGE)
-            return fail_at(r, obj, "claim", "the inner claim of \"%s\" must be "
-                           "of one year (top, value, ratio, member, count, "
-                           "vote)", type);
-        n->a = n->sub->a;
-        *out = n;
-        return CASIA_OK;
-    }
-
-    if (n->type == CASIA_CLAIM_MEMBER) {
-        const cJSON *m;
-        if ((rc = get_country(r, obj, "country", 1, &n->a.country)) ||
-            (rc = get_string(r, obj, "organisation", 1, &n->org)))
-            return rc;
-        m = get(obj, "member", NULL);
-        n->expect_member = 1;
-        if (m) {
-            if (!cJSON_IsBool(m))
-                return fail_at(r, obj, "member", "\"member\" must be true or false");
-            n->expect_member = cJSON_IsTrue(m);
-        }
-        *out = n;
-        return CASIA_OK;
-    }
-    if (n->type == CASIA_CLAIM_VOTE) {
-        const cJSON *c, *res = get(obj, "resolutions", &idx);
-        const char *vote;
-        int i = 0;
-        if ((rc = get_country(r, obj, "country", 1, &n->a.country)) ||
-            (rc = get_string(r, obj, "vote", 1, &vote)))
-            return rc;
-        for (i = CASIA_VOTE_YES; i <= CASIA_VOTE_ABSENT; i++)
-            if (strcmp(vote, casia_vote_choice_name((casia_vote_choice)i)) == 0)
-                n->vote = (casia_vote_choice)i;
-        if (!n->vote)
-            return fail_at(r, obj, "vote", "unknown vote \"%s\" (yes, no, "
-                           "abstain, absent)", vote);
-        if (!res || !cJSON_IsArray(res) || cJSON_GetArraySize(res) < 1 ||
-            cJSON_GetArraySize(res) > CLAIM_MAX_RESOLUTIONS)
-            return fail_at(r, obj, "resolutions", "\"resolutions\" must be an "
-                           "array of 1 to %d resolution ids",
-                           CLAIM_MAX_RESOLUTIONS);
-        push(r, idx);
-        for (c = res->child, i = 0; c; c = c->next, i++) {
-            if (!cJSON_IsString(c)) {
-                push(r, i);
-                return fail(r, CASIA_ESCHEMA, "a resolution id must be a string");
-            }
-            if (!(n->resolutions[n->n_resolutions++] = dup(r, c->valuestring)))
-                return nomem(r);
-        }
-        pop(r);
-        n->a.m.unit = "count";
-        *out = n;
-        return CASIA_OK;
-    }
-    if (n->type == CASIA_CLAIM_COUNT) {
-        const cJSON *e;
-        if ((rc = get_country(r, obj, "country", 1, &n->a.country)))
-            return rc;
-        v = get(obj, "partner", NULL);
-        if (v) {
-            /* a country, or an organisation id kept as written */
-            if (!cJSON_IsString(v))
-                return fail_at(r, obj, "partner", "\"partner\" must be a string");
-            if (casia_country_resolve(&n->a.partner, v->valuestring, NULL) != CASIA_OK)
-                n->a.partner = dup(r, v->valuestring);
-            if (!n->a.partner)
-                return nomem(r);
-        }
-        e = get(obj, "event_types", &idx);
-        if (e) {
-            const cJSON *c;
-            int i = 0;
-            push(r, idx);
-            if (!cJSON_IsArray(e))
-                return fail(r, CASIA_ESCHEMA, "\"event_types\" must be an array");
-            for (c = e->child; c; c = c->next, i++) {
-                casia_event_type et;
-                if (!cJSON_IsString(c) || casia_event_type_parse(&et, c->valuestring)) {
-                    push(r, i);
-                    return fail(r, CASIA_ESCHEMA, "unknown event type (base, "
-                                "defence_agreement, exercise, deployment, "
-                                "visit, summit)");
-                }
-                n->types |= 1u << et;
-            }
-            pop(r);
-        }
-        n->a.m.unit = "count";
-        if ((rc = get_thresholds(r, obj, n, "count", 1)))
-            return rc;
-        *out = n;
-        return CASIA_OK;
-    }
-
-    if (n->type != CASIA_CLAIM_RATIO) {
-        if ((rc = get_measure(r, obj, 1, &n->a.m)) ||
-            (rc = get_country(r, obj, "country", 1, &n->a.country)) ||
-            (rc = get_country(r, obj, "partner", 0, &n->a.partner)))
-            return rc;
-    } else if ((rc = get_country(r, obj, "country", 1, &n->a.country)))
+    if ((rc = type_readers[n->type](r, obj, n, type)))
         return rc;
-
-    if (n->year_from != n->year_to && n->type != CASIA_CLAIM_RATIO &&
-        !n->a.m.is_index)
-        return fail_at(r, obj, "years", "\"years\" needs an index (a window "
-                       "or a period mean), not the indicator \"%s\"",
-                       n->a.m.name);
-    switch (n->type) {
-    case CASIA_CLAIM_TOP: {
-        const cJSON *p;
-        if ((rc = get_country(r, obj, "expect", 1, &n->expect)))
-            return rc;
-        p = get(obj, "partners", &idx);
-        if (p) {
-            const cJSON *c;
-            int i = 0;
-            push(r, idx);
-            if (!cJSON_IsArray(p) || cJSON_GetArraySize(p) < 2 ||
-                cJSON_GetArraySize(p) > CLAIM_MAX_SET)
-                return fail(r, CASIA_ESCHEMA, "\"partners\" must be an array "
-                            "of 2 to %d countries", CLAIM_MAX_SET);
-            for (c = p->child; c; c = c->next, i++) {
-                if (!cJSON_IsString(c) ||
-                    casia_country_resolve(&n->set[n->n_set], c->valuestring, NULL)) {
-                    push(r, i);
-                    return fail(r, CASIA_ESCHEMA, "unknown country in \"partners\"");
-                }
-                n->n_set++;
-            }
-            pop(r);
-        } else if (!n->a.m.is_index ||
-                   (n->a.m.index != CASIA_INDEX_IMPORT_SHARE &&
-                    n->a.m.index != CASIA_INDEX_EXPORT_SHARE &&
-                    n->a.m.index != CASIA_INDEX_TURNOVER_SHARE &&
-                    n->a.m.index != CASIA_INDEX_ARMS_SHARE))
-            return fail_at(r, obj, "measure", "ranking among all partners "
-                           "needs a trade share or arms_share; name "
-                           "\"partners\" for \"%s\"", n->a.m.name);
-        if (!n->a.m.is_index)
-            return fail_at(r, obj, "measure", "top needs an index, not the "
-                           "indicator \"%s\"", n->a.m.name);
-        break;
-    }
-    case CASIA_CLAIM_OVERTAKES:
-        if ((rc = get_country(r, obj, "partner", 1, &n->expect)) ||
-            (rc = get_country(r, obj, "other", 1, &n->other)) ||
-            (rc = get_year(r, obj, "by", &n->by)))
-            return rc;
-        if (!n->by)
-            return fail(r, CASIA_ESCHEMA, "missing \"by\": the year by which "
-                        "it overtakes");
-        n->a.partner = NULL;
-        break;
-    case CASIA_CLAIM_VALUE:
-        if ((rc = get_thresholds(r, obj, n, n->a.m.unit, 1)))
-            return rc;
-        break;
-    case CASIA_CLAIM_RATIO:
-        if ((rc = read_term(r, obj, "numerator", n->a.country, &n->a)) ||
-            (rc = read_term(r, obj, "denominator", n->a.country, &n->b)) ||
-            (rc = get_thresholds(r, obj, n, "ratio", 1)))
-            return rc;
-        break;
-    case CASIA_CLAIM_CHANGE: {
-        const cJSON *p = get(obj, "periods", NULL), *d;
-        int i;
-        const char *unit = strcmp(n->a.m.unit, "fraction") == 0 ? "pp" : n->a.m.unit;
-        if (!n->a.m.is_index)
-            return fail_at(r, obj, "measure", "change needs an index, not the "
-                           "indicator \"%s\"", n->a.m.name);
-        if (!p || !cJSON_IsArray(p) || cJSON_GetArraySize(p) != 2)
-            return fail_at(r, obj, "periods", "\"periods\" must be "
-                           "[[FIRST, LAST], [FIRST, LAST]]");
-        for (i = 0; i < 2; i++) {
-            const cJSON *q = cJSON_GetArrayItem(p, i);
-            if (!cJSON_IsArray(q) || cJSON_GetArraySize(q) != 2 ||
-                !as_year(cJSON_GetArrayItem(q, 0), &n->period[i][0]) ||
-                !as_year(cJSON_GetArrayItem(q, 1), &n->period[i][1]) ||
-                n->period[i][0] > n->period[i][1])
-                return fail_at(r, obj, "periods", "\"periods\" must be "
-                               "[[FIRST, LAST], [FIRST, LAST]]");
-        }
-        d = get(obj, "direction", NULL);
-        if (d) {
-            if (cJSON_IsString(d) && strcmp(d->valuestring, "increase") == 0)
-                n->sign = 1;
-            else if (cJSON_IsString(d) && strcmp(d->valuestring, "decrease") == 0)
-                n->sign = -1;
-            else
-                return fail_at(r, obj, "direction", "\"direction\" must be "
-                               "\"increase\" or \"decrease\"");
-        }
-        if ((rc = get_thresholds(r, obj, n, unit, !d)))
-            return rc;
-        n->a.m.unit = unit;
-        break;
-    }
-    default:
-        break;
-    }
-    if (n->type != CASIA_CLAIM_OVERTAKES && n->type != CASIA_CLAIM_CHANGE &&
-        top && !n->year_from && !(n->a.year && n->b.year))
+    if (top && !n->year_from && !(n->a.year && n->b.year) &&
+        n->type != CASIA_CLAIM_OVERTAKES && n->type != CASIA_CLAIM_CHANGE &&
+        n->type != CASIA_CLAIM_EVERY && n->type != CASIA_CLAIM_SINCE &&
+        n->type != CASIA_CLAIM_VOTE)
         return fail(r, CASIA_ESCHEMA, "missing \"year\" (or \"years\")");
     *out = n;
     return CASIA_OK;
