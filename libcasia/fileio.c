@@ -55,3 +55,17 @@ int casia__read_file(char **out, size_t *size, const char *path,
     *size = len;
     return CASIA_OK;
 }
+
+int casia__load_file(void *out, const char *path, casia_error *err,
+                     int (*load)(void *out, const char *data, size_t size,
+                                 const char *name, casia_error *err))
+{
+    char *buf;
+    size_t size;
+    int rc = casia__read_file(&buf, &size, path, err);
+    if (rc)
+        return rc;
+    rc = load(out, buf, size, path, err);
+    free(buf);
+    return rc;
+}

@@ -361,6 +361,13 @@ double casia__sum_canonical(const double *v, size_t n);
 int casia__read_file(char **out, size_t *size, const char *path,
                      casia_error *err);
 
+/* Reads the file at path and hands its bytes to load (the buffer variant
+ * of a loader, which receives out and path as the name); the file is
+ * freed after. Returns what load returns, or read's error. */
+int casia__load_file(void *out, const char *path, casia_error *err,
+                     int (*load)(void *out, const char *data, size_t size,
+                                 const char *name, casia_error *err));
+
 /* ------------------------------------------------------------------ */
 /* The embedded default dataset (generated default_data.c)             */
 

@@ -1222,19 +1222,18 @@ CASIA_API int casia_dataset_load_buffer(casia_dataset **out, const char *data,
     return CASIA_OK;
 }
 
+/* casia__load_file()'s view of casia_dataset_load_buffer() */
+static int load_buffer(void *out, const char *data, size_t size,
+                       const char *name, casia_error *err)
+{
+    return casia_dataset_load_buffer(out, data, size, name, err);
+}
+
 CASIA_API int casia_dataset_load_file(casia_dataset **out, const char *path,
                                       casia_error *err)
 {
-    char *buf;
-    size_t size;
-    int rc;
     if (!out || !path)
         return casia__error_set(err, CASIA_EINVAL, path,
                                 "casia_dataset_load_file: NULL argument");
-    rc = casia__read_file(&buf, &size, path, err);
-    if (rc)
-        return rc;
-    rc = casia_dataset_load_buffer(out, buf, size, path, err);
-    free(buf);
-    return rc;
+    return casia__load_file(out, path, err, load_buffer);
 }

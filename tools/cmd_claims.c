@@ -98,6 +98,22 @@ static void view_cells(table *t, const casia_claim_view *v)
     }
 }
 
+/* unit, year, basis and sources of a view (none: empty cells) */
+static void view_tail(table *t, const casia_claim_result *r,
+                      const casia_claim_view *v)
+{
+    table_text(t, r->unit);
+    if (v && v->year)
+        table_int(t, v->year);
+    else
+        table_missing(t);
+    table_text(t, v && v->holds >= 0 ? casia_basis_name(v->result_basis) : NULL);
+    if (v)
+        table_list(t, v->sources, v->source_count);
+    else
+        table_list(t, NULL, 0);
+}
+
 static void claim_rows(table *t, const casia_claim *cl,
                        const casia_claim_result *r, int views, int text)
 {
@@ -112,13 +128,7 @@ static void claim_rows(table *t, const casia_claim *cl,
             table_text(t, buf);
             table_text(t, v->holds < 0 ? "untested" : v->holds ? "holds" : "fails");
             view_cells(t, v);
-            table_text(t, r->unit);
-            if (v->year)
-                table_int(t, v->year);
-            else
-                table_missing(t);
-            table_text(t, v->holds < 0 ? NULL : casia_basis_name(v->result_basis));
-            table_list(t, v->sources, v->source_count);
+            view_tail(t, r, v);
             table_text(t, v->note);
             if (!text) {
                 table_text(t, cl->statement);
@@ -130,23 +140,8 @@ static void claim_rows(table *t, const casia_claim *cl,
     table_row(t);
     table_text(t, cl->id);
     table_text(t, casia_verdict_name(r->verdict));
-    if (r->decisive >= 0) {
-        const casia_claim_view *v = &r->views[r->decisive];
-        view_cells(t, v);
-        table_text(t, r->unit);
-        if (v->year)
-            table_int(t, v->year);
-        else
-            table_missing(t);
-        table_text(t, casia_basis_name(v->result_basis));
-        table_list(t, v->sources, v->source_count);
-    } else {
-        view_cells(t, &r->views[0]);
-        table_text(t, r->unit);
-        table_missing(t);
-        table_missing(t);
-        table_list(t, NULL, 0);
-    }
+    view_cells(t, &r->views[r->decisive >= 0 ? r->decisive : 0]);
+    view_tail(t, r, r->decisive >= 0 ? &r->views[r->decisive] : NULL);
     if (r->verdict == CASIA_VERDICT_NOT_TESTABLE)
         snprintf(buf, sizeof buf, "missing: %s", r->missing);
     else

@@ -143,16 +143,25 @@ static int check_members(rd *r, const cJSON *obj, const char *const *allowed)
     return CASIA_OK;
 }
 
+/* The member key of obj in *v (NULL when absent), failing when it is
+ * required and absent. */
+static int lookup(rd *r, const cJSON *obj, const char *key, int required,
+                  const cJSON **v)
+{
+    *v = get(obj, key, NULL);
+    if (!*v && required)
+        return fail(r, CASIA_ESCHEMA, "missing \"%s\"", key);
+    return CASIA_OK;
+}
+
 static int get_string(rd *r, const cJSON *obj, const char *key, int required,
                       const char **out)
 {
-    const cJSON *v = get(obj, key, NULL);
+    const cJSON *v;
+    int rc = lookup(r, obj, key, required, &v);
     *out = NULL;
-    if (!v) {
-        if (required)
-            return fail(r, CASIA_ESCHEMA, "missing \"%s\"", key);
-        return CASIA_OK;
-    }
+    if (rc || !v)
+        return rc;
     if (!cJSON_IsString(v) || !v->valuestring[0])
         return fail_at(r, obj, key, "\"%s\" must be a non-empty string", key);
     *out = dup(r, v->valuestring);
@@ -196,13 +205,11 @@ static int get_years(rd *r, const cJSON *obj, const char *key, int *from,
 static int get_country(rd *r, const cJSON *obj, const char *key, int required,
                        const char **out)
 {
-    const cJSON *v = get(obj, key, NULL);
+    const cJSON *v;
+    int rc = lookup(r, obj, key, required, &v);
     *out = NULL;
-    if (!v) {
-        if (required)
-            return fail(r, CASIA_ESCHEMA, "missing \"%s\"", key);
-        return CASIA_OK;
-    }
+    if (rc || !v)
+        return rc;
     if (!cJSON_IsString(v) ||
         casia_country_resolve(out, v->valuestring, NULL) != CASIA_OK)
         return fail_at(r, obj, key, "unknown country %s%s%s in \"%s\"",
@@ -843,21 +850,20 @@ CASIA_API int casia_claims_load_buffer(casia_claims **out, const char *data,
     return CASIA_OK;
 }
 
+/* casia__load_file()'s view of casia_claims_load_buffer() */
+static int load_buffer(void *out, const char *data, size_t size,
+                       const char *name, casia_error *err)
+{
+    return casia_claims_load_buffer(out, data, size, name, err);
+}
+
 CASIA_API int casia_claims_load_file(casia_claims **out, const char *path,
                                      casia_error *err)
 {
-    char *buf;
-    size_t size;
-    int rc;
     if (!out || !path)
         return casia__error_set(err, CASIA_EINVAL, path,
                                 "casia_claims_load_file: NULL argument");
-    rc = casia__read_file(&buf, &size, path, err);
-    if (rc)
-        return rc;
-    rc = casia_claims_load_buffer(out, buf, size, path, err);
-    free(buf);
-    return rc;
+    return casia__load_file(out, path, err, load_buffer);
 }
 
 CASIA_API int casia_claims_default(casia_claims **out, casia_error *err)
