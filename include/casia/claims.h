@@ -90,7 +90,7 @@ typedef enum casia_verdict {
 CASIA_API const char *casia_verdict_name(casia_verdict verdict);
 
 /** Most views a casia_claim_result holds. */
-#define CASIA_CLAIM_MAX_VIEWS 24
+#define CASIA_CLAIM_MAX_VIEWS 64
 /** Most source ids a casia_claim_view lists. */
 #define CASIA_CLAIM_MAX_SOURCES 8
 /** Size of casia_claim_result::missing and casia_claim_view::note. */
