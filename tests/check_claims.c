@@ -261,7 +261,7 @@ START_TEST(test_api)
 {
     casia_claim c;
     size_t i;
-    ck_assert_uint_eq(casia_claims_count(claims), 17);
+    ck_assert_uint_eq(casia_claims_count(claims), 19);
     ck_assert_uint_eq(casia_claims_count(NULL), 0);
     ck_assert_status(casia_claim_get(&c, claims, 0), CASIA_OK);
     ck_assert_str_eq(c.id, "top-set");
@@ -270,7 +270,7 @@ START_TEST(test_api)
     ck_assert_str_eq(c.country, "KAZ");
     ck_assert_str_eq(c.statement, "top(KAZ, import_share, 2023 among CHN,RUS) == CHN");
     ck_assert_int_eq(c.line, 5);
-    ck_assert_status(casia_claim_get(&c, claims, 17), CASIA_ENOTFOUND);
+    ck_assert_status(casia_claim_get(&c, claims, 19), CASIA_ENOTFOUND);
     ck_assert_status(casia_claims_find(&i, claims, "nope"), CASIA_ENOTFOUND);
     ck_assert_status(casia_claim_evaluate(res, claims, 99, ds, NULL), CASIA_ENOTFOUND);
     ck_assert_status(casia_claim_evaluate(NULL, claims, 0, ds, NULL), CASIA_EINVAL);
@@ -576,6 +576,21 @@ START_TEST(test_builtin_tjk_migrants)
 }
 END_TEST
 
+/* The same figures over fixed ranges: 2020-2022 (31, 33, 35) all over 30,
+ * the worst 2020 by 1; 2019-2021 fails in 2019 (28, margin -2). */
+START_TEST(test_every)
+{
+    const casia_claim_result *r = eval("every-2020-2022");
+    ck_verdict(r, CASIA_VERDICT_SUPPORTED);
+    ck_assert_int_eq(r->views[0].year, 2020);
+    ck_near(r->views[0].margin, 1);
+    r = eval("every-2019-2021");
+    ck_verdict(r, CASIA_VERDICT_CONTRADICTED);
+    ck_assert_int_eq(r->views[0].year, 2019);
+    ck_near(r->views[0].margin, -2);
+}
+END_TEST
+
 static Suite *claims_suite(void)
 {
     Suite *s = suite_create("claims");
@@ -590,6 +605,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_change);
     tcase_add_test(tc, test_arms_two_vintages);
     tcase_add_test(tc, test_since_fails_in_one_window);
+    tcase_add_test(tc, test_every);
     tcase_add_test(tc, test_member_count_vote);
     tcase_add_test(tc, test_api);
     suite_add_tcase(s, tc);
