@@ -591,6 +591,28 @@ START_TEST(test_every)
 }
 END_TEST
 
+/*
+ * "China has taken over as Kazakhstan's largest trading partner", 2023,
+ * by the trade share's documented order of inputs (docs/indices.md):
+ * China: exports 14.7e9 (trade.export KAZ CHN, national_stats,
+ * trend_3879898) plus imports 24.7e9 (no Kazakh figure: China's, the
+ * mirror row of wenews_gacc_2023) = 39.4e9, over the world row
+ * 78.533e9 + 60.655e9 = 139.188e9 (WDI, wdi_kaz_2026): 0.283070.
+ * Russia: no import or export rows for 2023; the published turnover
+ * 26.0e9 (national_stats: astanatimes_202402_digest and
+ * newsfront_ria_2023 give the same) over the same total: 0.186798.
+ * Margin (39.4 - 26.0)e9 / 139.188e9 = 13.4 / 139.188 = 0.096273.
+ */
+START_TEST(test_builtin_kaz_trade)
+{
+    const casia_claim_result *r = builtin_eval("kaz-china-largest-partner-2023");
+    ck_verdict(r, CASIA_VERDICT_SUPPORTED);
+    ck_assert_double_eq_tol(r->views[0].value, 39.4e9 / 139.188e9, 1e-9);
+    ck_assert_double_eq_tol(r->views[0].other, 26.0e9 / 139.188e9, 1e-9);
+    ck_assert_double_eq_tol(r->views[0].margin, 13.4e9 / 139.188e9, 1e-9);
+}
+END_TEST
+
 static Suite *claims_suite(void)
 {
     Suite *s = suite_create("claims");
@@ -630,6 +652,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_builtin_kaz_record_trade);
     tcase_add_test(tc, test_builtin_ties);
     tcase_add_test(tc, test_builtin_tjk_migrants);
+    tcase_add_test(tc, test_builtin_kaz_trade);
     suite_add_tcase(s, tc);
     return s;
 }
