@@ -511,9 +511,9 @@ static int read_top(rd *r, const cJSON *obj, claim_node *n)
     int rc;
     if ((rc = get_country(r, obj, "expect", 1, &n->expect)))
         return rc;
-    if (!n->a.m.is_index)
-        return fail_at(r, obj, "measure", "top needs an index, not the "
-                       "indicator \"%s\"", n->a.m.name);
+    if (!n->a.m.is_index || strcmp(n->a.m.unit, "rank") == 0)
+        return fail_at(r, obj, "measure", "top needs an index of values (a "
+                       "share, a count...), not \"%s\"", n->a.m.name);
     if (get(obj, "partners", NULL))
         return read_list(r, obj, "partners", 2, CLAIM_MAX_SET, "country", n,
                          set_partner);
